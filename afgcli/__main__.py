@@ -1,0 +1,3 @@
+from afgcli.cli import main
+
+main()

@@ -1,0 +1,362 @@
+"""The `afg` command: parses arguments, calls the library, formats the answer. No lookup logic here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer import _click as click  # typer 0.28 vendors click; pinned in pyproject.toml
+from typer.core import TyperGroup
+
+from afgcli import __version__
+from afgcli.problems import DataError
+
+FOUND, NOT_FOUND, BAD = 0, 1, 2
+BUILTIN = "builtin"
+
+
+class UsageProblem(Exception):
+    """A valid-looking command whose arguments cannot be answered (exit 2)."""
+
+
+def _say(message: str) -> None:
+    from afgcli.safetext import visible
+
+    sys.stderr.write(f"afg: {visible(message)}\n")
+
+
+class AfgGroup(TyperGroup):
+    """Turns every failure into one line on stderr and an exit code: no tracebacks, no boxes."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name or "afg", complete_var=complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:
+            sys.stdout.write(error.ctx.get_help() + "\n")
+            code = FOUND
+        except click.exceptions.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "afg"
+            _say(f"{error.format_message()} (see '{where} --help')")
+            code = BAD
+        except click.exceptions.ClickException as error:
+            _say(error.format_message())
+            code = error.exit_code
+        except (typer.Abort, KeyboardInterrupt):
+            code = 130
+        except UsageProblem as error:
+            _say(str(error))
+            code = BAD
+        except DataError as error:
+            for problem in error.problems[:20]:
+                _say(str(problem))
+            more = len(error.problems) - 20
+            _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
+            code = BAD
+        except BrokenPipeError:
+            # The reader went away (`afg ... | head -1`): stop quietly, without Python's flush warning.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            code = FOUND
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+app = typer.Typer(
+    cls=AfgGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Look up facts about the Afghan conflict, 1973 to today, from a curated and cited table.",
+)
+
+
+@dataclass
+class Settings:
+    data: list[str]
+    cache: dict = field(default_factory=dict)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"afg {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--data",
+            metavar="DIR",
+            help="Use the fact table in DIR instead of the built-in one; repeat to layer tables, "
+            "'builtin' names the built-in one (--data builtin --data mine). Env: AFG_DATA, ':'-separated.",
+        ),
+    ] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    if not data:
+        env = os.environ.get("AFG_DATA", "")
+        data = [part for part in env.split(os.pathsep) if part.strip()]
+    ctx.obj = Settings(data or [BUILTIN])
+
+
+def _directories(names: list[str]) -> list[Path]:
+    from afgcli.load import builtin_dir
+
+    return [builtin_dir() if name == BUILTIN else Path(name) for name in names]
+
+
+def _library(ctx: typer.Context):
+    settings: Settings = ctx.obj
+    if "library" not in settings.cache:
+        from afgcli.load import load_table
+        from afgcli.queries import Library
+
+        settings.cache["library"] = Library(load_table(_directories(settings.data)))
+    return settings.cache["library"]
+
+
+def _words(values: Optional[list[str]]) -> str:
+    from afgcli.safetext import clean_argument
+
+    return " ".join(clean_argument(v) for v in values or []).strip()
+
+
+def _need(text: str, what: str) -> str:
+    if not text:
+        raise UsageProblem(f"give {what}")
+    if len(text) > 500:
+        raise UsageProblem(f"the {what} is {len(text)} characters long; give at most 500")
+    return text
+
+
+def _json(document) -> None:
+    from afgcli import jsonout
+
+    jsonout.write(document, sys.stdout)
+
+
+def _console():
+    from afgcli.render import console
+
+    return console()
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout (format in the README).")]
+
+
+def _no_match(query: str, suggestions) -> None:
+    hint = ", ".join(m.name for m in suggestions)
+    _say(f"no match for {query!r}" + (f"; did you mean: {hint}?" if hint else ""))
+
+
+@app.command()
+def who(
+    ctx: typer.Context,
+    name: Annotated[Optional[list[str]], typer.Argument(help="A name, in any spelling; no quotes needed.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who or what is NAME: summary, roles and dated facts, with sources."""
+    query = _need(_words(name), "a name, for example: afg who Massoud")
+    library = _library(ctx)
+    answer = library.who(query)
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.who(answer, library.table))
+    elif answer.entity:
+        from afgcli import render
+
+        render.who(_console(), answer, library.table)
+    if answer.entity is None:
+        _no_match(query, answer.candidates)
+        raise typer.Exit(NOT_FOUND)
+
+
+@app.command()
+def year(
+    ctx: typer.Context,
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="A year (1992), a range (1989-1992) or a decade (1990s).")],
+    as_json: JsonOption = False,
+) -> None:
+    """What happened in a year, a range of years or a decade, and who held power."""
+    from afgcli.dates import PeriodError
+
+    library = _library(ctx)
+    try:
+        answer = library.period(_need(_words([period]), "a year, for example: afg year 1992"))
+    except PeriodError as error:
+        raise UsageProblem(str(error)) from None
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.period(answer, library.table))
+    elif answer.facts or answer.in_power:
+        from afgcli import render
+
+        render.period(_console(), answer, library.table)
+    if not (answer.facts or answer.in_power):
+        _say(f"nothing in the table for {answer.query}")
+        raise typer.Exit(NOT_FOUND)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[Optional[list[str]], typer.Argument(help="Words to look for in names and facts.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="At most this many results.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Fuzzy search over entities and fact statements, best first."""
+    query = _need(_words(text), "words to search for, for example: afg search Geneva Accords")
+    library = _library(ctx)
+    answer = library.search(query, limit)
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.search(answer))
+    elif answer.hits:
+        from afgcli import render
+
+        render.search(_console(), answer)
+    if not answer.hits:
+        _say(f"nothing found for {query!r}")
+        raise typer.Exit(NOT_FOUND)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    name: Annotated[Optional[list[str]], typer.Argument(help="Only this entity's facts (any spelling).")] = None,
+    first: Annotated[Optional[int], typer.Option("--from", min=1, max=9999, help="From this year.")] = None,
+    last: Annotated[Optional[int], typer.Option("--to", min=1, max=9999, help="Up to this year.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """All facts, or one entity's, as a timeline with years down a rail."""
+    if first is not None and last is not None and first > last:
+        raise UsageProblem(f"--from {first} is after --to {last}; give the earlier year to --from")
+    library = _library(ctx)
+    query = _words(name)
+    entity = None
+    if query:
+        _need(query, "a name")
+        found = library.who(query)
+        if found.entity is None:
+            if as_json:
+                from afgcli import jsonout
+
+                _json(jsonout.timeline(query, None, first, last, ()))
+            _no_match(query, found.candidates)
+            raise typer.Exit(NOT_FOUND)
+        entity = found.entity
+    facts = library.timeline(entity.id if entity else None, first, last)
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.timeline(query or None, entity.id if entity else None, first, last, facts))
+    elif facts:
+        from afgcli import render
+
+        span = f"{first or ''}–{last or ''}" if first or last else ""
+        title = " ".join(part for part in (entity.name if entity else "All facts", span) if part)
+        render.timeline(_console(), facts, title)
+    if not facts:
+        _say("no facts in that period")
+        raise typer.Exit(NOT_FOUND)
+
+
+@app.command()
+def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The source documents and how many facts cite each."""
+    library = _library(ctx)
+    counts = library.source_counts()
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.sources(counts))
+    else:
+        from afgcli import render
+
+        render.sources(_console(), counts)
+
+
+class Format(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+class TableName(str, Enum):
+    sources = "sources"
+    entities = "entities"
+    facts = "facts"
+    roles = "roles"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="csv (one table), jsonl or json (all tables).")] = Format.json,
+    table_name: Annotated[
+        Optional[TableName], typer.Option("--table", "-t", help="Only this table; csv needs one and defaults to facts.")
+    ] = None,
+) -> None:
+    """The whole table (sources, entities, facts, roles) for pandas, DuckDB or jq."""
+    from afgcli import export as exporting
+
+    table = _library(ctx).table
+    names = [table_name.value] if table_name else list(exporting.TABLES)
+    if fmt is Format.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows(exporting.csv_rows(table, table_name.value if table_name else "facts"))
+    elif fmt is Format.jsonl:
+        import json
+
+        for name in names:
+            for record in exporting.records(table, name):
+                sys.stdout.write(json.dumps({"type": exporting.RECORD_TYPE[name]} | record, ensure_ascii=False) + "\n")
+    else:
+        _json({name: list(exporting.records(table, name)) for name in names})
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    directory: Annotated[Optional[list[Path]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Validate a fact table: every problem as file:line with a stable code."""
+    from afgcli.load import read_table
+
+    directories = list(directory) if directory else _directories(ctx.obj.data)
+    table, problems = read_table(directories)
+    if as_json:
+        from dataclasses import asdict
+
+        _json({"ok": not problems, "problems": [asdict(p) for p in problems]})
+    else:
+        from afgcli.safetext import visible
+
+        for problem in problems:
+            sys.stdout.write(visible(str(problem)) + "\n")
+    if problems:
+        _say(f"{len(problems)} problem(s)")
+        raise typer.Exit(BAD)
+    assert table is not None
+    _say(f"clean: {len(table.sources)} sources, {len(table.entities)} entities, {len(table.facts)} facts, {len(table.roles)} roles")
+
+
+def main() -> None:
+    app()

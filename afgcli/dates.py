@@ -1,0 +1,68 @@
+"""ISO 8601 dates at the precision a source supports, and the periods users ask for."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from afgcli.model import When
+
+_DAY = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+_DATE = re.compile(rf"{_DAY}(?:/{_DAY})?")
+
+
+def _bounds(y: str, m: str | None, d: str | None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    year = int(y)
+    if m is None:
+        return (year, 1, 1), (year, 12, 31)
+    month = int(m)
+    if not 1 <= month <= 12:
+        raise ValueError
+    if d is None:
+        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
+    day = int(d)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError
+    return (year, month, day), (year, month, day)
+
+
+def parse_when(text: str) -> When | None:
+    """`1996`, `1992-04`, `1996-09-27` or an interval `A/B` of those; None when malformed."""
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    try:
+        first, last = _bounds(*match.group(1, 2, 3))
+        if match.group(4):
+            later_first, last = _bounds(*match.group(4, 5, 6))
+            if later_first < first:
+                return None
+    except ValueError:
+        return None
+    return When(text, first, last)
+
+
+class PeriodError(ValueError):
+    """A period the user typed that is not a year, a range or a decade."""
+
+
+_PERIOD = re.compile(r"(\d{4})(?:\s*(?:-|–|—|/|\.\.)\s*(\d{4})|(s))?")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """`1992`, `1989-1992` or `1990s` as (first year, last year)."""
+    cleaned = text.strip()
+    match = _PERIOD.fullmatch(cleaned)
+    if not match:
+        raise PeriodError(
+            f"{cleaned!r} is not a period: give a year (1992), a range (1989-1992) or a decade (1990s)"
+        )
+    first = int(match.group(1))
+    if match.group(3):
+        if first % 10:
+            raise PeriodError(f"{cleaned!r} is not a decade: a decade starts on a year ending in 0, like 1990s")
+        return first, first + 9
+    last = int(match.group(2)) if match.group(2) else first
+    if last < first:
+        raise PeriodError(f"the range {cleaned!r} runs backwards: write the earlier year first, like {last}-{first}")
+    return first, last

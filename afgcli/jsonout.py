@@ -1,0 +1,112 @@
+"""The JSON contract (README, "JSON output"): plain dicts, written with the json module."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from afgcli.model import Citation, Entity, Fact, Role, Source, Table
+from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
+
+
+def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:
+    return [{"id": c.source, "cite": c.cite} for c in items]
+
+
+def fact(item: Fact) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": item.id,
+        "date": item.when.text,
+        "year": item.when.year,
+        "end_year": item.when.end_year,
+        "text": item.text,
+        "entities": list(item.entities),
+        "kind": item.kind,
+        "sources": citations(item.sources),
+    }
+    if item.figure:
+        out["figures"] = [{"low": item.figure.low, "high": item.figure.high, "unit": item.figure.unit}]
+    return out
+
+
+def entity(item: Entity) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "name": item.name,
+        "kind": item.kind,
+        "aliases": list(item.aliases),
+        "summary": item.summary,
+        "start": item.start.text if item.start else None,
+        "end": item.end.text if item.end else None,
+        "sources": citations(item.sources),
+    }
+
+
+def role(item: Role, table: Table) -> dict[str, Any]:
+    holder = table.entities.get(item.entity)
+    organization = table.entities.get(item.organization)
+    return {
+        "entity": item.entity,
+        "name": holder.name if holder else item.entity,
+        "role": item.role,
+        "organization": item.organization or None,
+        "organization_name": organization.name if organization else None,
+        "start": item.start.text if item.start else None,
+        "end": item.end.text if item.end else None,
+        "sources": citations(item.sources),
+    }
+
+
+def source(item: Source, facts: int | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": item.id, "title": item.title, "publisher": item.publisher,
+        "published": item.published, "url": item.url or None, "file": item.file,
+    }
+    if facts is not None:
+        out["facts"] = facts
+    return out
+
+
+def who(answer: WhoAnswer, table: Table) -> dict[str, Any]:
+    found = None
+    if answer.entity:
+        found = entity(answer.entity) | {"roles": [role(r, table) for r in answer.roles]}
+    return {
+        "query": answer.query,
+        "entity": found,
+        "candidates": [{"id": m.entity_id, "name": m.name, "score": m.score} for m in answer.candidates],
+        "facts": [fact(f) for f in answer.facts],
+    }
+
+
+def period(answer: PeriodAnswer, table: Table) -> dict[str, Any]:
+    return {
+        "query": answer.query,
+        "from": answer.first,
+        "to": answer.last,
+        "facts": [fact(f) for f in answer.facts],
+        "in_power": [role(r, table) for r in answer.in_power],
+    }
+
+
+def search(answer: SearchAnswer) -> dict[str, Any]:
+    results = []
+    for hit in answer.hits:
+        if hit.entity is not None:
+            results.append({"type": "entity", "score": hit.score} | entity(hit.entity))
+        elif hit.fact is not None:
+            results.append({"type": "fact", "score": hit.score} | fact(hit.fact))
+    return {"query": answer.query, "results": results}
+
+
+def timeline(query: str | None, entity_id: str | None, first: int | None, last: int | None, facts: tuple[Fact, ...]) -> dict[str, Any]:
+    return {"query": query, "entity": entity_id, "from": first, "to": last, "facts": [fact(f) for f in facts]}
+
+
+def sources(counts: list[SourceCount]) -> dict[str, Any]:
+    return {"sources": [source(c.source, c.facts) for c in counts]}
+
+
+def write(document: Any, stream: TextIO) -> None:
+    stream.write(json.dumps(document, ensure_ascii=False, indent=2))
+    stream.write("\n")

@@ -1,0 +1,56 @@
+"""Name normalisation and the folded keys that make Latin transliterations meet.
+
+Dari and Pashto names reach English in many spellings (Massoud, Masood, Mas'ud; Hekmatyar,
+Hikmatyar). Vowels and doubled letters are where they differ most, so the skeleton key drops
+vowels after the first letter and collapses doubled letters, after folding digraphs that
+transliterations use interchangeably.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʽʾʿ"), None)
+_NON_WORD = re.compile(r"[^\w]+|_")
+# Connective particles (Mazar-i-Sharif, Hezb-e Islami, al-Qaeda) that spellings add or drop.
+PARTICLES = frozenset({"i", "e", "a", "o", "u", "y", "al", "el", "ul", "ol", "ud", "ad"})
+_DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def normalize(text: str) -> str:
+    """Casefolded, accent-free, punctuation and hyphens as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.translate(_APOSTROPHES).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def tokens(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def skeleton(token: str) -> str:
+    """The vowel- and double-folded key of one normalised token: masood, massoud -> msd."""
+    if token.isdigit():
+        return token
+    for long, short in _DIGRAPHS:
+        token = token.replace(long, short)
+    token = _DOUBLES.sub(r"\1", token)
+    if len(token) > 1:
+        token = token[0] + _VOWELS.sub("", token[1:])
+    return _DOUBLES.sub(r"\1", token)
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens without connective particles, unless the text is nothing but particles."""
+    words = tokens(text)
+    kept = [w for w in words if w not in PARTICLES]
+    return kept or words
+
+
+def phrase_key(text: str) -> str:
+    """Skeleton of a whole name: spellings of one name share it (Mazar-e Sharif, Mazar-i-Sharif)."""
+    return " ".join(skeleton(w) for w in content_tokens(text))
