@@ -69,6 +69,7 @@ class AfgGroup(TyperGroup):
 
 app = typer.Typer(
     cls=AfgGroup,
+    name="afg",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,

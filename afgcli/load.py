@@ -16,7 +16,7 @@ from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CITATION = re.compile(r"(\S+)(?:\s+(\S.*))?")
+_CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
 
@@ -34,11 +34,19 @@ def split_list(value: str) -> list[str]:
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.unreadable: set[str] = set()  # file names whose rows could not be read
 
     def bad(self, path: str, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(path, line, code, message))
 
     def read_file(self, path: Path, columns: tuple[str, ...]) -> list[Row]:
+        before = len(self.problems)
+        rows = self._read_file(path, columns)
+        if not rows and len(self.problems) > before:
+            self.unreadable.add(path.name)
+        return rows
+
+    def _read_file(self, path: Path, columns: tuple[str, ...]) -> list[Row]:
         name = str(path)
         try:
             raw = path.read_bytes()
@@ -115,12 +123,14 @@ class _Reader:
     def citations(self, row: Row) -> tuple[Citation, ...]:
         path, line, values = row
         found = []
+        if values["sources"] and not split_list(values["sources"]):
+            self.bad(path, line, "AFG107", f"sources {values['sources']!r} holds no citation")
         for item in split_list(values["sources"]):
             match = _CITATION.fullmatch(item)
             if match:
                 found.append(Citation(match.group(1), match.group(2) or ""))
             else:
-                self.bad(path, line, "AFG107", f"citation {item!r} is not SOURCE or SOURCE LOCATOR")
+                self.bad(path, line, "AFG107", f"citation {item!r} is not SOURCE or SOURCE LOCATOR (a source id, a space, a locator)")
         return tuple(found)
 
     def figure(self, row: Row) -> Figure | None:
@@ -214,6 +224,11 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
         if complete:
             roles.append(Role(values["entity"], values["role"], values["organization"], start, end, citations))
 
+    # A file that could not be read is reported once, not again as every reference into it.
+    if "entities.csv" in reader.unreadable:
+        references = []
+    if "sources.csv" in reader.unreadable:
+        cited = []
     for row, ident in references:
         if ident not in entities:
             reader.bad(row[0], row[1], "AFG202", f"no entity with id {ident!r}")

@@ -90,12 +90,7 @@ class Library:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         first, last = parse_period(query)
         facts = tuple(f for f in self.table.facts if overlaps(first, last, f.when.year, f.when.end_year))
-        roles = tuple(
-            r
-            for r in self.table.roles
-            if (r.start or r.end)
-            and overlaps(first, last, r.start.year if r.start else None, r.end.end_year if r.end else None)
-        )
+        roles = tuple(r for r in self.table.roles if _held_during(r, first, last))
         return PeriodAnswer(query, first, last, facts, roles)
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
@@ -146,6 +141,14 @@ class Library:
             for ident in dict.fromkeys(c.source for c in fact.sources):
                 counts[ident] = counts.get(ident, 0) + 1
         return [SourceCount(source, counts[ident]) for ident, source in self.table.sources.items()]
+
+
+def _held_during(role: Role, first: int, last: int) -> bool:
+    """A role with a known start counts from then on (an empty end means held still or not said);
+    one with only an end counts only in a period that holds that end, as nothing says since when."""
+    if role.start:
+        return overlaps(first, last, role.start.year, role.end.end_year if role.end else None)
+    return role.end is not None and first <= role.end.end_year and role.end.year <= last
 
 
 def _hit_order(hit: SearchHit) -> tuple:

@@ -51,20 +51,14 @@ def _facts_table(facts: Iterable[Fact], title: str) -> RichTable:
 def _roles_table(roles: Iterable[Role], table: Table, title: str, holder: bool) -> RichTable:
     grid = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     if holder:
-        grid.add_column("Who")
-    grid.add_column("Role")
-    grid.add_column("Of")
-    grid.add_column("From", no_wrap=True, style="cyan")
-    grid.add_column("To", no_wrap=True, style="cyan")
+        grid.add_column("Who", ratio=1)
+    grid.add_column("Role", ratio=2)
+    grid.add_column("When", style="cyan", max_width=23)
     grid.add_column("Source", style="dim", max_width=14)
     for item in roles:
-        cells = [
-            _t(item.role),
-            _t(_name(table, item.organization) if item.organization else ""),
-            _t(item.start.text if item.start else "?"),
-            _t(item.end.text if item.end else ""),
-            _t(cite(item.sources)),
-        ]
+        office = item.role + (f", {_name(table, item.organization)}" if item.organization else "")
+        span = f"{item.start.text if item.start else '?'} – {item.end.text if item.end else ''}".strip()
+        cells = [_t(office), _t(span), _t(cite(item.sources))]
         grid.add_row(*([_t(_name(table, item.entity))] if holder else []), *cells)
     return grid
 

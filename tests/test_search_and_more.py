@@ -1,0 +1,95 @@
+import csv
+import io
+import json
+
+from conftest import run, run_json
+
+
+def test_search_finds_named_events():
+    for words, wanted in [
+        (["Geneva", "Accords"], "geneva-accords"),
+        (["Operation", "Cyclone"], "operation-cyclone"),
+        (["Peshawar", "Accord"], "peshawar-accord"),
+        (["Doha", "Agreement"], "doha-agreement"),
+        (["Second", "Vienna", "Conference"], "second-vienna-conference"),
+    ]:
+        result, answer = run_json("search", *words)
+        assert result.exit_code == 0
+        first = answer["results"][0]
+        assert (first["type"], first["id"]) == ("entity", wanted)
+
+
+def test_search_ranks_and_types(fixture_table):
+    result, answer = run_json("--data", fixture_table, "search", "Kabul")
+    assert [(r["type"], r["id"], r["score"]) for r in answer["results"]] == [
+        ("entity", "kabul", 100.0),
+        ("fact", "1996-09-27-kabul-falls", 100.0),
+    ]
+
+
+def test_search_nothing_exits_1(fixture_table):
+    result = run("--data", fixture_table, "search", "zzzzqqq")
+    assert result.exit_code == 1
+    assert result.stderr == "afg: nothing found for 'zzzzqqq'\n"
+
+
+def test_timeline_for_an_entity_with_bounds(fixture_table):
+    result, answer = run_json("--data", fixture_table, "timeline", "Massoud", "--from", "2000", "--to", "2001")
+    assert [f["id"] for f in answer["facts"]] == ["2001-09-09-massoud-killed"]
+    assert answer["entity"] == "ahmad-shah-massoud"
+
+
+def test_timeline_reversed_bounds_are_bad_usage():
+    result = run("timeline", "--from", "2000", "--to", "1990")
+    assert result.exit_code == 2
+    assert result.stderr == "afg: --from 2000 is after --to 1990; give the earlier year to --from\n"
+
+
+def test_sources_counts(fixture_table):
+    _, answer = run_json("--data", fixture_table, "sources")
+    assert [(s["id"], s["facts"]) for s in answer["sources"]] == [("t1", 3), ("t2", 2)]
+
+
+def test_builtin_sources_are_all_cited():
+    _, answer = run_json("sources")
+    assert [s["id"] for s in answer["sources"]] == ["000", "001", "002", "003", "004"]
+    assert all(s["facts"] > 20 for s in answer["sources"])
+
+
+def test_export_csv_round_trips_the_table(fixture_table):
+    result = run("--data", fixture_table, "export", "--format", "csv", "--table", "roles")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["entity", "role", "organization", "start", "end", "sources"]
+    assert rows[3] == ["ahmad-massoud", "leader", "national-resistance-front", "2021-08", "", "t2 ¶3"]
+
+
+def test_export_jsonl_and_json(fixture_table):
+    lines = run("--data", fixture_table, "export", "--format", "jsonl").stdout.splitlines()
+    types = [json.loads(line)["type"] for line in lines]
+    assert types == ["source"] * 2 + ["entity"] * 5 + ["fact"] * 5 + ["role"] * 3
+    document = json.loads(run("--data", fixture_table, "export", "--format", "json").stdout)
+    assert list(document) == ["sources", "entities", "facts", "roles"]
+
+
+def test_version_and_unknown_command():
+    from afgcli import __version__
+
+    assert run("--version").stdout == f"afg {__version__}\n"
+    result = run("frobnicate")
+    assert result.exit_code == 2
+    assert result.stderr == "afg: No such command 'frobnicate'. (see 'afg --help')\n"
+
+
+def test_layered_tables_answer_from_both(tmp_path, fixture_table):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "sources.csv").write_text("id,title,publisher,published,url,file\nmy,My notes,Me,2026,,notes.txt\n")
+    (mine / "entities.csv").write_text("id,name,kind,aliases,summary,start,end,sources\n")
+    (mine / "roles.csv").write_text("entity,role,organization,start,end,sources\n")
+    (mine / "facts.csv").write_text(
+        "id,date,entities,kind,text,sources,low,high,unit\n2026-note,2026,taliban,report,A note of mine.,my p1,,,\n"
+    )
+    result, answer = run_json("--data", fixture_table, "--data", str(mine), "timeline", "Taliban", "--from", "2026")
+    assert [f["id"] for f in answer["facts"]] == ["2026-note"]
+    env_result, env_answer = run_json("timeline", "Taliban", "--from", "2026", env={"AFG_DATA": f"{fixture_table}:{mine}"})
+    assert env_answer == answer

@@ -1,0 +1,78 @@
+import pytest
+
+from conftest import run, run_json
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        (["Massoud"], "ahmad-shah-massoud"),
+        (["Masood"], "ahmad-shah-massoud"),
+        (["Ahmad", "Shah", "Massoud"], "ahmad-shah-massoud"),
+        (["ahmad", "massoud"], "ahmad-massoud"),
+        (["Hekmatyar"], "gulbuddin-hekmatyar"),
+        (["Hikmatyar"], "gulbuddin-hekmatyar"),
+        (["Hikmatyr"], "gulbuddin-hekmatyar"),
+        (["Najib"], "mohammad-najibullah"),
+        (["Najibullah"], "mohammad-najibullah"),
+        (["Taleban"], "taliban"),
+        (["Taliban"], "taliban"),
+        (["Dostam"], "abdul-rashid-dostum"),
+        (["Dostum"], "abdul-rashid-dostum"),
+        (["Amrullah", "Saleh"], "amrullah-saleh"),
+        (["Storm-333"], "operation-storm-333"),
+        (["Karmal"], "babrak-karmal"),
+        (["Ali", "Maisam", "Nazary"], "ali-maisam-nazary"),
+        (["Ali", "Meysam", "Nazary"], "ali-maisam-nazary"),
+        (["Jamaat", "Ansurallah"], "jamaat-ansarullah"),
+        (["NRF"], "national-resistance-front"),
+        (["Mazar-e", "Sharif"], "mazar-i-sharif"),
+        (["al", "qaida"], "al-qaeda"),
+        (["ZAHIR", "SHAH"], "mohammad-zahir-shah"),
+    ],
+)
+def test_who_finds_variants(query, expected):
+    result, answer = run_json("who", *query)
+    assert result.exit_code == 0, result.stderr
+    assert answer["entity"]["id"] == expected
+
+
+def test_who_massoud_names_the_other_massouds():
+    result, answer = run_json("who", "Massoud")
+    others = [c["id"] for c in answer["candidates"]]
+    assert answer["entity"]["name"] == "Ahmad Shah Massoud"
+    assert others[:2] == ["ahmad-massoud", "ahmad-zia-massoud"]
+
+
+@pytest.mark.parametrize("query", [["Napoleon", "Bonaparte"], ["xqzv"], ["Winston", "Churchill"]])
+def test_who_without_a_match_exits_1_and_says_so_on_stderr(query):
+    result, answer = run_json("who", *query)
+    assert result.exit_code == 1
+    assert answer["entity"] is None
+    assert answer["facts"] == []
+    assert result.stderr.startswith("afg: no match for ")
+
+
+def test_who_json_contract():
+    result, answer = run_json("who", "Operation", "Storm-333")
+    assert set(answer) == {"query", "entity", "candidates", "facts"}
+    assert answer["query"] == "Operation Storm-333"
+    assert {"id", "name", "kind", "aliases", "summary", "roles"} <= set(answer["entity"])
+    fact = answer["facts"][0]
+    assert {"id", "date", "year", "text", "entities", "kind", "sources"} <= set(fact)
+    assert fact["date"] == "1979-12-27" and fact["year"] == 1979
+    assert all(set(s) == {"id", "cite"} for s in fact["sources"])
+
+
+def test_who_facts_are_in_date_order():
+    _, answer = run_json("who", "Ahmad", "Shah", "Massoud")
+    dates = [(f["year"], f["date"]) for f in answer["facts"]]
+    assert [d[0] for d in dates] == sorted(d[0] for d in dates)
+    assert len(answer["facts"]) > 30
+
+
+def test_who_without_a_name_is_bad_usage():
+    result = run("who")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "afg: give a name, for example: afg who Massoud\n"

@@ -1,0 +1,62 @@
+import pytest
+
+from conftest import run, run_json
+
+
+def ids(answer):
+    return {f["id"] for f in answer["facts"]}
+
+
+def test_year_1973_has_the_coup():
+    result, answer = run_json("year", "1973")
+    assert result.exit_code == 0
+    assert answer["from"] == answer["to"] == 1973
+    texts = " ".join(f["text"] for f in answer["facts"])
+    assert "Daoud" in texts and "Zahir Shah" in texts
+
+
+def test_year_1979_has_storm_333_and_is_in_date_order():
+    _, answer = run_json("year", "1979")
+    assert "1979-12-27-storm-333-a" in ids(answer)
+    firsts = [f["date"].split("/")[0] for f in answer["facts"]]
+    padded = [d + "-00" * (2 - d.count("-")) for d in firsts]
+    assert padded == sorted(padded)
+
+
+def test_range_and_decade_overlap():
+    _, decade = run_json("year", "1990s")
+    assert (decade["from"], decade["to"]) == (1990, 1999)
+    _, one = run_json("year", "1992")
+    assert ids(one) <= ids(decade)
+    assert all(f["year"] <= 1999 and f.get("end_year", f["year"]) >= 1990 for f in decade["facts"])
+
+
+def test_in_power_in_1992_includes_najibullah(fixture_table):
+    _, answer = run_json("year", "1992")
+    holders = {r["entity"] for r in answer["in_power"]}
+    assert "mohammad-najibullah" in holders
+    assert "ashraf-ghani" not in holders
+
+
+def test_fixture_year_exact(fixture_table):
+    result, answer = run_json("--data", fixture_table, "year", "1996")
+    assert [f["id"] for f in answer["facts"]] == ["1996-taliban-control", "1996-09-27-kabul-falls"]
+    assert [(r["entity"], r["role"]) for r in answer["in_power"]] == [
+        ("ahmad-shah-massoud", "Defence Minister"),
+        ("taliban", "in power"),
+    ]
+    assert answer["facts"][0]["figures"] == [{"low": 80000, "high": 100000, "unit": "fighters"}]
+
+
+@pytest.mark.parametrize("period", ["abc", "99999", "1992-13", "2000-1990", "1995s", "", "19"])
+def test_bad_periods_are_usage_errors(period):
+    result = run("year", period)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("afg: ") and result.stderr.count("\n") == 1
+
+
+def test_a_year_with_nothing_exits_1(fixture_table):
+    result = run("--data", fixture_table, "year", "1950")
+    assert result.exit_code == 1
+    assert result.stderr == "afg: nothing in the table for 1950\n"
