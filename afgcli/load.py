@@ -247,7 +247,7 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
                 reader.bad(row[0], row[1], "AFG201", f"name or alias {label!r} is also claimed by entity {owner[0]!r}")
 
     if reader.problems:
-        return None, reader.problems
+        return None, sorted(reader.problems, key=lambda p: (p.path, p.line, p.code))
     facts.sort(key=lambda f: (f.when.first, f.when.last, f.id))
     by_entity: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
