@@ -1,0 +1,29 @@
+"""Human output at 80 columns without colour, compared with reviewed renderings in tests/golden/."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CASES = {
+    "who-masood.txt": ["who", "masood"],
+    "year-1990s.txt": ["year", "1990s"],
+    "timeline.txt": ["timeline"],
+    "search-nrf.txt": ["search", "NRF"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rendering_matches_golden(name, fixture_table):
+    result = run("--data", fixture_table, *CASES[name])
+    assert result.exit_code == 0
+    assert result.stdout == (GOLDEN / name).read_text(encoding="utf-8")
+    assert "\x1b" not in result.stdout
+
+
+def test_rich_markup_in_data_is_shown_as_text(fixture_table):
+    result = run("--data", fixture_table, "who", "Ahmad Shah Massoud")
+    assert "<[bold]two days[/bold]>" in result.stdout
