@@ -39,7 +39,7 @@ def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
             ]
     else:
         for r in table.roles:
-            yield [r.entity, r.role, r.organization, _date(r.start), _date(r.end), _cites(r.sources)]
+            yield [r.entity, r.role, r.organization, _date(r.start), ".." if r.ongoing else _date(r.end), _cites(r.sources)]
 
 
 def records(table: Table, name: str) -> Iterator[dict[str, Any]]:

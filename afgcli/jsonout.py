@@ -53,6 +53,7 @@ def role(item: Role, table: Table) -> dict[str, Any]:
         "organization_name": organization.name if organization else None,
         "start": item.start.text if item.start else None,
         "end": item.end.text if item.end else None,
+        "ongoing": item.ongoing,
         "sources": citations(item.sources),
     }
 

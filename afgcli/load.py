@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
+ONGOING = ".."  # a role's end when the source says it is still held
 
 
 def builtin_dir() -> Path:
@@ -217,12 +218,15 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
     for row in rows["roles.csv"]:
         values = row[2]
         complete = reader.required(row, REQUIRED["roles.csv"])
-        start, end = reader.when(row, "start"), reader.when(row, "end")
+        ongoing = values["end"] == ONGOING
+        if ongoing:
+            values = dict(values, end="")
+        start, end = reader.when((row[0], row[1], values), "start"), reader.when((row[0], row[1], values), "end")
         citations = reader.citations(row)
         cited.append((row, citations))
         references += [(row, values[c]) for c in ("entity", "organization") if values[c]]
         if complete:
-            roles.append(Role(values["entity"], values["role"], values["organization"], start, end, citations))
+            roles.append(Role(values["entity"], values["role"], values["organization"], start, end, citations, ongoing))
 
     # A file that could not be read is reported once, not again as every reference into it.
     if "entities.csv" in reader.unreadable:

@@ -76,6 +76,7 @@ class Role:
     start: When | None
     end: When | None
     sources: tuple[Citation, ...]
+    ongoing: bool = False  # end written `..`: still held when the source was published
 
 
 @dataclass(frozen=True)

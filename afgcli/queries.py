@@ -144,11 +144,15 @@ class Library:
 
 
 def _held_during(role: Role, first: int, last: int) -> bool:
-    """A role with a known start counts from then on (an empty end means held still or not said);
-    one with only an end counts only in a period that holds that end, as nothing says since when."""
-    if role.start:
+    """Whether the sources show the role held in the period; an unknown start or end is not guessed.
+
+    A role with start and end counts between them; with an end of `..` (still held) from its start
+    on; with only one known date, in a period that holds that date.
+    """
+    if role.start and (role.end or role.ongoing):
         return overlaps(first, last, role.start.year, role.end.end_year if role.end else None)
-    return role.end is not None and first <= role.end.end_year and role.end.year <= last
+    known = role.start or role.end
+    return known is not None and first <= known.end_year and known.year <= last
 
 
 def _hit_order(hit: SearchHit) -> tuple:

@@ -57,7 +57,8 @@ def _roles_table(roles: Iterable[Role], table: Table, title: str, holder: bool) 
     grid.add_column("Source", style="dim", max_width=14)
     for item in roles:
         office = item.role + (f", {_name(table, item.organization)}" if item.organization else "")
-        span = f"{item.start.text if item.start else '?'} – {item.end.text if item.end else ''}".strip()
+        until = item.end.text if item.end else ("" if item.ongoing else "?")
+        span = f"{item.start.text if item.start else '?'} – {until}"
         cells = [_t(office), _t(span), _t(cite(item.sources))]
         grid.add_row(*([_t(_name(table, item.entity))] if holder else []), *cells)
     return grid

@@ -60,7 +60,7 @@ def test_export_csv_round_trips_the_table(fixture_table):
     result = run("--data", fixture_table, "export", "--format", "csv", "--table", "roles")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["entity", "role", "organization", "start", "end", "sources"]
-    assert rows[3] == ["ahmad-massoud", "leader", "national-resistance-front", "2021-08", "", "t2 ¶3"]
+    assert rows[3] == ["ahmad-massoud", "leader", "national-resistance-front", "2021-08", "..", "t2 ¶3"]
 
 
 def test_export_jsonl_and_json(fixture_table):

@@ -36,6 +36,7 @@ def test_in_power_in_1992_includes_najibullah(fixture_table):
     holders = {r["entity"] for r in answer["in_power"]}
     assert "mohammad-najibullah" in holders
     assert "ashraf-ghani" not in holders
+    assert "babrak-karmal" not in holders
 
 
 def test_fixture_year_exact(fixture_table):
@@ -60,3 +61,10 @@ def test_a_year_with_nothing_exits_1(fixture_table):
     result = run("--data", fixture_table, "year", "1950")
     assert result.exit_code == 1
     assert result.stderr == "afg: nothing in the table for 1950\n"
+
+
+def test_ongoing_and_unknown_role_ends(fixture_table):
+    _, later = run_json("--data", fixture_table, "year", "2024")
+    assert [(r["entity"], r["ongoing"]) for r in later["in_power"]] == [("ahmad-massoud", True)]
+    _, before = run_json("--data", fixture_table, "year", "2020")
+    assert before["in_power"] == []
