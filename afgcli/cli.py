@@ -36,6 +36,7 @@ class AfgGroup(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             code = super().main(args=args, prog_name=prog_name or "afg", complete_var=complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # so a closed pipe shows up here, not at interpreter exit
         except click.exceptions.NoArgsIsHelpError as error:
             sys.stdout.write(error.ctx.get_help() + "\n")
             code = FOUND
