@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,7 +13,6 @@ from typer import _click as click  # typer 0.28 vendors click; pinned in pyproje
 from typer.core import TyperGroup
 
 from afgcli import __version__
-from afgcli.problems import DataError
 
 FOUND, NOT_FOUND, BAD = 0, 1, 2
 BUILTIN = "builtin"
@@ -52,17 +50,21 @@ class AfgGroup(TyperGroup):
         except UsageProblem as error:
             _say(str(error))
             code = BAD
-        except DataError as error:
-            for problem in error.problems[:20]:
-                _say(str(problem))
-            more = len(error.problems) - 20
-            _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
-            code = BAD
         except BrokenPipeError:
             # The reader went away (`afg ... | head -1`): stop quietly, without Python's flush warning.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             code = FOUND
+        except Exception as error:
+            from afgcli.problems import DataError  # imported here: only a broken table needs it
+
+            if not isinstance(error, DataError):
+                raise
+            for problem in error.problems[:20]:
+                _say(str(problem))
+            more = len(error.problems) - 20
+            _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
+            code = BAD
         if standalone_mode:
             sys.exit(code or 0)
         return code
@@ -80,10 +82,12 @@ app = typer.Typer(
 )
 
 
-@dataclass
 class Settings:
-    data: list[str]
-    cache: dict = field(default_factory=dict)
+    """What the root options chose, and the library once loaded (a plain class: cheap to import)."""
+
+    def __init__(self, data: list[str]):
+        self.data = data
+        self.cache: dict = {}
 
 
 def _version(value: bool) -> None:
@@ -113,7 +117,7 @@ def root(
 
 
 def _directories(names: list[str]) -> list[Path]:
-    from afgcli.load import builtin_dir
+    from afgcli.schema import builtin_dir
 
     return [builtin_dir() if name == BUILTIN else Path(name) for name in names]
 
@@ -121,10 +125,9 @@ def _directories(names: list[str]) -> list[Path]:
 def _library(ctx: typer.Context):
     settings: Settings = ctx.obj
     if "library" not in settings.cache:
-        from afgcli.load import load_table
-        from afgcli.queries import Library
+        from afgcli.cache import load_library
 
-        settings.cache["library"] = Library(load_table(_directories(settings.data)))
+        settings.cache["library"] = load_library(_directories(settings.data))
     return settings.cache["library"]
 
 

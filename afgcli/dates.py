@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from afgcli.model import When
 
 _DAY = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
 _DATE = re.compile(rf"{_DAY}(?:/{_DAY})?")
+
+
+def _month_days(year: int, month: int) -> int:
+    # Computed here rather than with `calendar`, whose import costs start-up time.
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _bounds(y: str, m: str | None, d: str | None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -19,9 +25,9 @@ def _bounds(y: str, m: str | None, d: str | None) -> tuple[tuple[int, int, int],
     if not 1 <= month <= 12:
         raise ValueError
     if d is None:
-        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
+        return (year, month, 1), (year, month, _month_days(year, month))
     day = int(d)
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= _month_days(year, month):
         raise ValueError
     return (year, month, day), (year, month, day)
 

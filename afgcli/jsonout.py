@@ -109,5 +109,7 @@ def sources(counts: list[SourceCount]) -> dict[str, Any]:
 
 
 def write(document: Any, stream: TextIO) -> None:
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2))
+    # Indented for a person at a terminal; one compact line for pipes (json's C encoder is faster).
+    indent = 2 if stream.isatty() else None
+    stream.write(json.dumps(document, ensure_ascii=False, indent=indent))
     stream.write("\n")

@@ -12,7 +12,7 @@ from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
-from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
+from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED, builtin_dir  # noqa: F401 (re-exported)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -20,12 +20,6 @@ _CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
 ONGOING = ".."  # a role's end when the source says it is still held
-
-
-def builtin_dir() -> Path:
-    """The table shipped in the wheel, or the checkout's `facts/` when run from source."""
-    packaged = Path(__file__).with_name("facts")
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "facts"
 
 
 def split_list(value: str) -> list[str]:

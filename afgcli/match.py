@@ -22,7 +22,7 @@ TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 FUZZY_TOKEN_CUTOFF = 80.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Match:
     entity_id: str
     name: str

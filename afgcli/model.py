@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Citation:
     source: str
     cite: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     low: int | float
     high: int | float | None
     unit: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class When:
     """An ISO 8601 date or interval as written in the table, with its bounds as (y, m, d)."""
 
@@ -35,7 +35,7 @@ class When:
         return self.last[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -45,7 +45,7 @@ class Source:
     file: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entity:
     id: str
     name: str
@@ -57,7 +57,7 @@ class Entity:
     sources: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fact:
     id: str
     when: When
@@ -68,7 +68,7 @@ class Fact:
     figure: Figure | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Role:
     entity: str
     role: str

@@ -13,7 +13,7 @@ from afgcli.names import PARTICLES, content_tokens, skeleton
 STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is was an or".split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class WhoAnswer:
     query: str
     entity: Entity | None
@@ -22,7 +22,7 @@ class WhoAnswer:
     candidates: tuple[Match, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PeriodAnswer:
     query: str
     first: int
@@ -31,20 +31,20 @@ class PeriodAnswer:
     in_power: tuple[Role, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchHit:
     score: float
     entity: Entity | None = None
     fact: Fact | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchAnswer:
     query: str
     hits: tuple[SearchHit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceCount:
     source: Source
     facts: int
@@ -60,6 +60,11 @@ class Library:
 
     def __init__(self, table: Table):
         self.table = table
+
+    def prepare(self) -> None:
+        """Build every index now (before caching), rather than on first use."""
+        self.names
+        self._fact_words
 
     @cached_property
     def names(self) -> NameIndex:

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+
+def builtin_dir() -> Path:
+    """The table shipped in the wheel, or the checkout's `facts/` when run from source."""
+    packaged = Path(__file__).with_name("facts")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "facts"
+
+
 FILES: dict[str, tuple[str, ...]] = {
     "sources.csv": ("id", "title", "publisher", "published", "url", "file"),
     "entities.csv": ("id", "name", "kind", "aliases", "summary", "start", "end", "sources"),

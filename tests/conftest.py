@@ -1,5 +1,6 @@
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"
 SHARED_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+TEST_CACHE = tempfile.mkdtemp(prefix="afg-test-cache-")  # never the user's own cache
 
 
 def run(*args: str, env: dict | None = None):
     """Invoke afg as a user would, at 80 columns, without colour."""
-    environment = {"COLUMNS": "80", "NO_COLOR": "1", "AFG_DATA": None, "TERM": "dumb"} | (env or {})
+    environment = {"COLUMNS": "80", "NO_COLOR": "1", "AFG_DATA": None, "TERM": "dumb", "AFG_CACHE_DIR": TEST_CACHE} | (env or {})
     return CliRunner().invoke(app, list(args), env=environment)
 
 

@@ -1,0 +1,61 @@
+"""Start-up benchmark: afg against the floor (bench/floor.py), run in alternation, medians and ratios.
+
+usage: python bench/startup.py [RUNS]   (default 21; run from the checkout with afg installed)
+The terminal case runs under a pseudo-terminal, so rich draws its tables as a user sees them.
+"""
+
+import os
+import pty
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FLOOR = Path(__file__).with_name("floor.py")
+CASES = [
+    ("who Massoud --json", ["who", "Massoud", "--json"], 1.15, False),
+    ("year 1992 --json", ["year", "1992", "--json"], 1.15, False),
+    ("who Hikmatyr --json (fuzzy)", ["who", "Hikmatyr", "--json"], 1.3, False),
+    ("who Massoud (terminal)", ["who", "Massoud"], 1.5, True),
+    ("--help", ["--help"], 1.15, False),
+]
+
+
+def timed(argv, terminal):
+    start = time.perf_counter()
+    if terminal:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(argv[0], argv)
+        while True:
+            try:
+                if not os.read(fd, 65536):
+                    break
+            except OSError:
+                break
+        os.waitpid(pid, 0)
+        os.close(fd)
+    else:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 21
+    python = sys.executable
+    afg = [python, "-m", "afgcli"]
+    floor = [python, str(FLOOR)]
+    subprocess.run(afg + ["who", "Massoud", "--json"], capture_output=True)  # warm the cache once
+    print(f"{'case':32} {'afg ms':>8} {'floor ms':>9} {'ratio':>6} {'goal':>5}")
+    for label, args, goal, terminal in CASES:
+        mine, base = [], []
+        for _ in range(runs):
+            mine.append(timed(afg + args, terminal))
+            base.append(timed(floor + args, terminal))
+        a, b = statistics.median(mine) * 1000, statistics.median(base) * 1000
+        print(f"{label:32} {a:8.1f} {b:9.1f} {a / b:6.2f} {goal:5.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The prepared-table cache: rebuilt after an edit, replaced when damaged, optional when unwritable."""
+
+import os
+import shutil
+import threading
+
+import pytest
+
+from afgcli.cache import cache_dir, load_library
+from conftest import VALID
+
+
+@pytest.fixture
+def table(tmp_path, monkeypatch):
+    directory = tmp_path / "table"
+    shutil.copytree(VALID, directory)
+    monkeypatch.setenv("AFG_CACHE_DIR", str(tmp_path / "cache"))
+    return directory
+
+
+def cached_files():
+    return sorted(cache_dir().glob("library-*.pickle"))
+
+
+def test_first_run_writes_and_second_reads_the_cache(table):
+    first = load_library([table])
+    [written] = cached_files()
+    second = load_library([table])
+    assert second.who("Kabul").entity.id == first.who("Kabul").entity.id == "kabul"
+    assert cached_files() == [written]
+
+
+def test_an_edit_rebuilds_the_cache(table):
+    load_library([table])
+    with (table / "facts.csv").open("a", encoding="utf-8") as facts:
+        facts.write("2023-new,2023,kabul,event,Something new happened in Kabul.,t1 [2],,,\n")
+    os.utime(table / "facts.csv", ns=(1, 1))  # a different modification time, as any edit gives
+    library = load_library([table])
+    assert [f.id for f in library.timeline("kabul", 2023, 2023)] == ["2023-new"]
+    assert len(cached_files()) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "corrupt", "garbage"])
+def test_a_damaged_cache_is_detected_and_replaced(table, damage):
+    load_library([table])
+    [path] = cached_files()
+    blob = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(blob[: len(blob) // 2])
+    elif damage == "corrupt":
+        path.write_bytes(blob[:-10] + bytes(10))
+    else:
+        path.write_bytes(b"not a cache at all")
+    library = load_library([table])
+    assert library.who("Massoud").entity.id == "ahmad-shah-massoud"
+    assert path.read_bytes() == blob
+
+
+def test_an_unwritable_cache_directory_still_answers(table, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("AFG_CACHE_DIR", str(blocker / "afg"))
+    library = load_library([table])
+    assert library.who("Taleban").entity.id == "taliban"
+
+
+def test_two_first_runs_at_once_both_answer(table):
+    answers = []
+
+    def first_run():
+        answers.append(load_library([table]).who("NRF").entity.id)
+
+    threads = [threading.Thread(target=first_run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["national-resistance-front"] * 2
+    assert len(cached_files()) == 1
+    assert not list(cache_dir().glob(".tmp-*"))
