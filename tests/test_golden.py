@@ -27,3 +27,12 @@ def test_rendering_matches_golden(name, fixture_table):
 def test_rich_markup_in_data_is_shown_as_text(fixture_table):
     result = run("--data", fixture_table, "who", "Ahmad Shah Massoud")
     assert "<[bold]two days[/bold]>" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [40, 80, 200])
+@pytest.mark.parametrize("args", [["who", "Massoud"], ["year", "1996"], ["timeline"], ["search", "Kabul"], ["sources"]])
+def test_readable_at_every_width(columns, args, fixture_table):
+    result = run("--data", fixture_table, *args, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    assert "\x1b" not in result.stdout
