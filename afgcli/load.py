@@ -12,7 +12,7 @@ from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
-from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED, builtin_dir  # noqa: F401 (re-exported)
+from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -214,8 +214,8 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
         complete = reader.required(row, REQUIRED["roles.csv"])
         ongoing = values["end"] == ONGOING
         if ongoing:
-            values = dict(values, end="")
-        start, end = reader.when((row[0], row[1], values), "start"), reader.when((row[0], row[1], values), "end")
+            row = (row[0], row[1], dict(values, end=""))  # `..` is a marker, not a date to parse
+        start, end = reader.when(row, "start"), reader.when(row, "end")
         citations = reader.citations(row)
         cited.append((row, citations))
         references += [(row, values[c]) for c in ("entity", "organization") if values[c]]

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from afgcli.load import builtin_dir, load_table, read_table
+from afgcli.load import load_table, read_table
 from afgcli.problems import CODES, DataError
+from afgcli.schema import builtin_dir
 from conftest import BROKEN, VALID, broken_table, run
 
 EXPECTED = {

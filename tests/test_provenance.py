@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from afgcli.load import builtin_dir, load_table
+from afgcli.load import load_table
+from afgcli.schema import builtin_dir
 from conftest import SHARED_SOURCES
 
 pytestmark = pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="shared sources not beside the checkout")
