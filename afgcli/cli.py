@@ -343,10 +343,10 @@ def check(
     as_json: JsonOption = False,
 ) -> None:
     """Validate a fact table: every problem as file:line with a stable code."""
-    from afgcli.load import read_table
+    from afgcli.load import check_table
 
     directories = list(directory) if directory else _directories(ctx.obj.data)
-    table, problems = read_table(directories)
+    counts, problems = check_table(directories)
     if as_json:
         from dataclasses import asdict
 
@@ -359,8 +359,7 @@ def check(
     if problems:
         _say(f"{len(problems)} problem(s)")
         raise typer.Exit(BAD)
-    assert table is not None
-    _say(f"clean: {len(table.sources)} sources, {len(table.entities)} entities, {len(table.facts)} facts, {len(table.roles)} roles")
+    _say("clean: " + ", ".join(f"{number} {kind}" for kind, number in counts.items()))
 
 
 def main() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When
@@ -19,7 +20,21 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
+_FILE_LEVEL = frozenset({"AFG001", "AFG002", "AFG003", "AFG005"})  # the file's rows cannot all be read
 ONGOING = ".."  # a role's end when the source says it is still held
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` one at a time (csv wants an iterable; a list of a million lines costs memory)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            if start < len(text):
+                yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
 
 
 def split_list(value: str) -> list[str]:
@@ -29,41 +44,43 @@ def split_list(value: str) -> list[str]:
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.unreadable: set[str] = set()  # file names whose rows could not be read
+        self.unreadable: set[str] = set()  # file names with a file-level defect
 
     def bad(self, path: str, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(path, line, code, message))
 
-    def read_file(self, path: Path, columns: tuple[str, ...]) -> list[Row]:
-        before = len(self.problems)
-        rows = self._read_file(path, columns)
-        if not rows and len(self.problems) > before:
-            self.unreadable.add(path.name)
-        return rows
+    def rows(self, directories: list[Path], name: str) -> Iterator[Row]:
+        """The rows of one file, in each directory in turn; streamed, so a large table is never all in memory."""
+        for directory in directories:
+            before = len(self.problems)
+            yield from self._rows(directory / name, FILES[name])
+            path = str(directory / name)
+            if any(p.code in _FILE_LEVEL and p.path == path for p in self.problems[before:]):
+                self.unreadable.add(name)
 
-    def _read_file(self, path: Path, columns: tuple[str, ...]) -> list[Row]:
+    def _rows(self, path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
         name = str(path)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             self.bad(name, 0, "AFG001", "file is missing")
-            return []
+            return
         except OSError as error:
             self.bad(name, 0, "AFG001", f"cannot read file: {error.strerror or error}")
-            return []
+            return
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
             self.bad(name, line, "AFG002", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
-            return []
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        rows: list[Row] = []
+            return
+        del raw
+        reader = csv.reader(_lines(text), strict=True)
         try:
             header = next(reader, None)
             if header is None:
                 self.bad(name, 1, "AFG005", f"file is empty; the header must be {','.join(columns)}")
-                return []
+                return
             header = [h.strip() for h in header]
             unknown = [h for h in header if h not in columns]
             missing = [c for c in columns if c not in header]
@@ -71,19 +88,18 @@ class _Reader:
                 self.bad(name, 1, "AFG004", f"unknown column {column!r}; the columns are {','.join(columns)}")
             for column in missing:
                 self.bad(name, 1, "AFG005", f"missing column {column!r}; the columns are {','.join(columns)}")
-            usable = not missing and len(set(header)) == len(header)
+            if missing or len(set(header)) != len(header):
+                return
             start = reader.line_num + 1
             for fields in reader:
-                if fields and usable:
+                if fields:
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
                     else:
-                        rows.append((name, start, {h: v.strip() for h, v in zip(header, fields)}))
+                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)})
                 start = reader.line_num + 1
         except csv.Error as error:
             self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
-            return []
-        return rows
 
     def required(self, row: Row, columns: tuple[str, ...]) -> bool:
         path, line, values = row
@@ -148,45 +164,123 @@ class _Reader:
         return Figure(numbers[0], numbers[1], unit)
 
 
-def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
-    """Read one or more table directories (later ones on top); the table is None unless clean."""
+class Sink(Protocol):
+    """Where a scan hands each record that passed its row checks; the table is good only if no problem is found."""
+
+    def source(self, item: Source) -> None: ...
+    def entity(self, item: Entity) -> None: ...
+    def fact(self, item: Fact) -> None: ...
+    def role(self, item: Role) -> None: ...
+
+
+class _Count:
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(("sources", "entities", "facts", "roles"), 0)
+
+    def source(self, item: Source) -> None:
+        self.counts["sources"] += 1
+
+    def entity(self, item: Entity) -> None:
+        self.counts["entities"] += 1
+
+    def fact(self, item: Fact) -> None:
+        self.counts["facts"] += 1
+
+    def role(self, item: Role) -> None:
+        self.counts["roles"] += 1
+
+
+class _Collect:
+    def __init__(self) -> None:
+        self.sources: dict[str, Source] = {}
+        self.entities: dict[str, Entity] = {}
+        self.facts: list[Fact] = []
+        self.roles: list[Role] = []
+
+    def source(self, item: Source) -> None:
+        self.sources[item.id] = item
+
+    def entity(self, item: Entity) -> None:
+        self.entities[item.id] = item
+
+    def fact(self, item: Fact) -> None:
+        self.facts.append(item)
+
+    def role(self, item: Role) -> None:
+        self.roles.append(item)
+
+    def table(self) -> Table:
+        facts = sorted(self.facts, key=fact_order)
+        by_entity: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            for ident in dict.fromkeys(fact.entities):
+                by_entity[ident].append(fact)
+        roles = sorted(self.roles, key=role_order)
+        roles_by: dict[str, list[Role]] = defaultdict(list)
+        for role in roles:
+            roles_by[role.entity].append(role)
+        return Table(
+            self.sources, self.entities, tuple(facts), tuple(roles),
+            {k: tuple(v) for k, v in by_entity.items()}, {k: tuple(v) for k, v in roles_by.items()},
+        )
+
+
+def fact_order(fact: Fact) -> tuple:
+    return (fact.when.first, fact.when.last, fact.id)
+
+
+def role_order(role: Role) -> tuple:
+    return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
+
+
+def scan(directories: list[Path], sink: Sink) -> list[Problem]:
+    """Check one or more table directories (later ones on top), streaming each good record to `sink`.
+
+    Files are read in the order sources, entities, facts, roles, so every reference can be checked
+    when its row is read and the facts never need to be held. Returns the problems, sorted.
+    """
     reader = _Reader()
-    rows: dict[str, list[Row]] = {name: [] for name in FILES}
-    for directory in directories:
-        for name, columns in FILES.items():
-            rows[name] += reader.read_file(directory / name, columns)
-
-    sources: dict[str, Source] = {}
-    for row in rows["sources.csv"]:
+    source_ids: set[str] = set()
+    for row in reader.rows(directories, "sources.csv"):
         values = row[2]
-        if reader.required(row, REQUIRED["sources.csv"]) and reader.slug(row, set(sources), "source"):
+        if reader.required(row, REQUIRED["sources.csv"]) and reader.slug(row, source_ids, "source"):
             reader.when(row, "published")
-            sources[values["id"]] = Source(
-                values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"]
-            )
+            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"]))
+    check_sources = "sources.csv" not in reader.unreadable  # an unreadable file is reported once, not per reference
 
-    entities: dict[str, Entity] = {}
-    cited: list[tuple[Row, tuple[Citation, ...]]] = []
-    for row in rows["entities.csv"]:
-        values = row[2]
+    def cite(row: Row) -> tuple[Citation, ...]:
+        citations = reader.citations(row)
+        if check_sources:
+            for citation in citations:
+                if citation.source not in source_ids:
+                    reader.bad(row[0], row[1], "AFG203", f"no source with id {citation.source!r}")
+        return citations
+
+    entity_ids: set[str] = set()
+    complete_entities: set[str] = set()
+    claims: list[tuple[str, str, int, tuple[str, ...]]] = []  # (id, path, line, names)
+    for row in reader.rows(directories, "entities.csv"):
+        path, line, values = row
         complete = reader.required(row, REQUIRED["entities.csv"])
-        if not reader.slug(row, set(entities), "entity") or not values["id"]:
+        if not reader.slug(row, entity_ids, "entity") or not values["id"]:
             continue
         if values["kind"] and values["kind"] not in ENTITY_KINDS:
-            reader.bad(row[0], row[1], "AFG105", f"entity kind {values['kind']!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
+            reader.bad(path, line, "AFG105", f"entity kind {values['kind']!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
         start, end = reader.when(row, "start"), reader.when(row, "end")
-        citations = reader.citations(row)
-        cited.append((row, citations))
+        citations = cite(row)
         if complete:
-            entities[values["id"]] = Entity(
-                values["id"], values["name"], values["kind"], tuple(split_list(values["aliases"])),
-                values["summary"], start, end, citations,
-            )
+            aliases = tuple(split_list(values["aliases"]))
+            complete_entities.add(values["id"])
+            claims.append((values["id"], path, line, (values["name"], *aliases)))
+            sink.entity(Entity(values["id"], values["name"], values["kind"], aliases, values["summary"], start, end, citations))
+    check_entities = "entities.csv" not in reader.unreadable
 
-    facts: list[Fact] = []
+    def refer(row: Row, ident: str) -> None:
+        if check_entities and ident not in complete_entities:
+            reader.bad(row[0], row[1], "AFG202", f"no entity with id {ident!r}")
+
     fact_ids: set[str] = set()
-    references: list[tuple[Row, str]] = []
-    for row in rows["facts.csv"]:
+    for row in reader.rows(directories, "facts.csv"):
         path, line, values = row
         complete = reader.required(row, REQUIRED["facts.csv"])
         if not values["text"]:
@@ -200,66 +294,49 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
         if values["kind"] and values["kind"] not in FACT_KINDS:
             reader.bad(path, line, "AFG105", f"fact kind {values['kind']!r} is not one of {', '.join(sorted(FACT_KINDS))}")
         when = reader.when(row, "date")
-        citations = reader.citations(row)
-        cited.append((row, citations))
+        citations = cite(row)
         figure = reader.figure(row)
         involved = tuple(split_list(values["entities"]))
-        references += [(row, ident) for ident in involved]
+        for ident in involved:
+            refer(row, ident)
         if complete and when:
-            facts.append(Fact(values["id"], when, involved, values["kind"], values["text"], citations, figure))
+            sink.fact(Fact(values["id"], when, involved, values["kind"], values["text"], citations, figure))
 
-    roles: list[Role] = []
-    for row in rows["roles.csv"]:
+    for row in reader.rows(directories, "roles.csv"):
         values = row[2]
         complete = reader.required(row, REQUIRED["roles.csv"])
         ongoing = values["end"] == ONGOING
         if ongoing:
             row = (row[0], row[1], dict(values, end=""))  # `..` is a marker, not a date to parse
         start, end = reader.when(row, "start"), reader.when(row, "end")
-        citations = reader.citations(row)
-        cited.append((row, citations))
-        references += [(row, values[c]) for c in ("entity", "organization") if values[c]]
+        citations = cite(row)
+        for column in ("entity", "organization"):
+            if values[column]:
+                refer(row, values[column])
         if complete:
-            roles.append(Role(values["entity"], values["role"], values["organization"], start, end, citations, ongoing))
+            sink.role(Role(values["entity"], values["role"], values["organization"], start, end, citations, ongoing))
 
-    # A file that could not be read is reported once, not again as every reference into it.
-    if "entities.csv" in reader.unreadable:
-        references = []
-    if "sources.csv" in reader.unreadable:
-        cited = []
-    for row, ident in references:
-        if ident not in entities:
-            reader.bad(row[0], row[1], "AFG202", f"no entity with id {ident!r}")
-    for row, citations in cited:
-        for citation in citations:
-            if citation.source not in sources:
-                reader.bad(row[0], row[1], "AFG203", f"no source with id {citation.source!r}")
+    claimed: dict[str, str] = {}
+    for ident, path, line, names in claims:
+        for label in dict.fromkeys(normalize(n) for n in names):
+            owner = claimed.setdefault(label, ident)
+            if owner != ident:
+                reader.bad(path, line, "AFG201", f"name or alias {label!r} is also claimed by entity {owner!r}")
+    return sorted(reader.problems, key=lambda p: (p.path, p.line, p.code))
 
-    claimed: dict[str, tuple[str, Row]] = {}
-    entity_rows = {row[2]["id"]: row for row in rows["entities.csv"]}
-    for entity in entities.values():
-        row = entity_rows[entity.id]
-        for label in dict.fromkeys(normalize(n) for n in (entity.name, *entity.aliases)):
-            owner = claimed.setdefault(label, (entity.id, row))
-            if owner[0] != entity.id:
-                reader.bad(row[0], row[1], "AFG201", f"name or alias {label!r} is also claimed by entity {owner[0]!r}")
 
-    if reader.problems:
-        return None, sorted(reader.problems, key=lambda p: (p.path, p.line, p.code))
-    facts.sort(key=lambda f: (f.when.first, f.when.last, f.id))
-    by_entity: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        for ident in dict.fromkeys(fact.entities):
-            by_entity[ident].append(fact)
-    roles.sort(key=lambda r: (r.start.first if r.start else (0, 0, 0), r.entity, r.role))
-    roles_by: dict[str, list[Role]] = defaultdict(list)
-    for role in roles:
-        roles_by[role.entity].append(role)
-    table = Table(
-        sources, entities, tuple(facts), tuple(roles),
-        {k: tuple(v) for k, v in by_entity.items()}, {k: tuple(v) for k, v in roles_by.items()},
-    )
-    return table, []
+def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
+    """Read one or more table directories (later ones on top); the table is None unless clean."""
+    collected = _Collect()
+    problems = scan(directories, collected)
+    return (None, problems) if problems else (collected.table(), [])
+
+
+def check_table(directories: list[Path]) -> tuple[dict[str, int], list[Problem]]:
+    """How many records of each kind passed their checks, and every problem; the table is not kept in memory."""
+    counter = _Count()
+    problems = scan(directories, counter)
+    return counter.counts, problems
 
 
 def load_table(directories: list[Path]) -> Table:
