@@ -1,17 +1,21 @@
-"""A prepared copy of a loaded table and its indexes, so later runs skip parsing and indexing.
+"""The index of a table, kept in the user's cache directory so that later runs skip building it.
 
-The cache is never required: it lives in the user's cache directory (XDG), is keyed to the
-table files' paths, sizes and modification times (an edit rebuilds it), carries a checksum (a
-corrupt or truncated copy is detected and replaced), and is written to a temporary file and
-renamed into place, so two processes never see half of one. When it cannot be read or written,
-afg answers from the table itself.
+The index is a cache, never a requirement:
+- it lives in AFG_CACHE_DIR, else $XDG_CACHE_HOME/afg, else ~/.cache/afg;
+- its name is keyed to the table's files: their paths, sizes, modification and change times and
+  inodes, so any edit (even one that restores the old modification time) builds a new one, and the
+  old index of the same directories is then removed;
+- it ends with a trailer holding its length and a CRC-32 (of all of it, or of its first and last
+  MiB when larger than FULL_CHECK), so a truncated or damaged file is found and rebuilt;
+- it is built in a temporary file and renamed into place, so two processes never see half of one;
+- when it cannot be written, the index is built in memory and afg still answers.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-import tempfile
+import sqlite3
+import sys
 import zlib
 from pathlib import Path
 
@@ -19,8 +23,10 @@ from afgcli import __version__
 from afgcli.queries import Library
 from afgcli.schema import FILES
 
-_MAGIC = b"AFGCACHE2\n"
-_DIGEST = 4  # CRC-32 of the body: enough to catch truncation and corruption, and cheap to import
+_MAGIC = b"AFGIDX01"
+_TRAILER = len(_MAGIC) + 8 + 4  # magic, length of the database part, CRC-32
+FULL_CHECK = 8 << 20  # up to this size every byte is checked (about a millisecond per MiB)
+_EDGE = 1 << 20
 
 
 def cache_dir() -> Path:
@@ -32,66 +38,125 @@ def cache_dir() -> Path:
     return Path(base) / "afg"
 
 
-def _key(directories: list[Path]) -> str | None:
-    parts = [__version__]
+def _crc(text: str) -> str:
+    data = text.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _names(directories: list[Path]) -> tuple[str, str] | None:
+    """(prefix shared by every index of these directories, full file name), or None when a file is missing."""
+    where = [str(d.resolve()) for d in directories]
+    state = [__version__, sys.version]
     for directory in directories:
         for name in FILES:
             try:
                 stat = (directory / name).stat()
             except OSError:
-                return None  # let the loader report the missing file
-            parts.append(f"{(directory / name).resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-    text = "\n".join(parts).encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
+                return None  # the loader reports the missing file
+            state.append(f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}|{stat.st_ino}")
+    prefix = f"index-{_crc(chr(0).join(where))}-"
+    return prefix, f"{prefix}{_crc(chr(0).join(state))}.sqlite"
 
 
-def _checksum(body: bytes) -> bytes:
-    return zlib.crc32(body).to_bytes(4, "big")
+def _checksum(stream, length: int) -> int:
+    stream.seek(0)
+    if length <= FULL_CHECK:
+        return zlib.crc32(stream.read(length))
+    crc = zlib.crc32(stream.read(_EDGE))
+    stream.seek(length - _EDGE)
+    return zlib.crc32(stream.read(_EDGE), crc)
 
 
-def _read(path: Path) -> Library | None:
+def _seal(path: str) -> None:
+    """Append the trailer that _intact checks."""
+    with open(path, "r+b") as stream:
+        length = stream.seek(0, os.SEEK_END)
+        crc = _checksum(stream, length)
+        stream.seek(length)
+        stream.write(_MAGIC + length.to_bytes(8, "big") + crc.to_bytes(4, "big"))
+
+
+def _intact(path: Path) -> bool:
     try:
-        blob = path.read_bytes()
+        with open(path, "rb") as stream:
+            size = stream.seek(0, os.SEEK_END)
+            if size < _TRAILER:
+                return False
+            stream.seek(size - _TRAILER)
+            trailer = stream.read(_TRAILER)
+            length = int.from_bytes(trailer[8:16], "big")
+            if trailer[:8] != _MAGIC or length != size - _TRAILER:
+                return False
+            return _checksum(stream, length) == int.from_bytes(trailer[16:], "big")
+    except OSError:
+        return False
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    try:
+        # immutable: the file never changes once in place, so SQLite need not lock it or look for a journal
+        db = sqlite3.connect(f"file:{quoted}?mode=ro&immutable=1", uri=True)
+        db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        return db
+    except sqlite3.Error:
+        return None
+
+
+def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -> Path | None:
+    """Build the index into `folder`/`name`; None when the folder cannot be written. Raises DataError."""
+    import tempfile
+
+    from afgcli.index import build
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".sqlite")
+        os.close(handle)
     except OSError:
         return None
-    body = blob[len(_MAGIC) + _DIGEST :]
-    if not blob.startswith(_MAGIC) or blob[len(_MAGIC) : len(_MAGIC) + _DIGEST] != _checksum(body):
-        return None
     try:
-        library = pickle.loads(body)
-    except Exception:  # a cache from another build; rebuilt below
-        return None
-    return library if isinstance(library, Library) else None
-
-
-def _write(path: Path, library: Library) -> None:
-    body = pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        db = sqlite3.connect(temporary)
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + _checksum(body) + body)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+            build(directories, db)
+        finally:
+            db.close()
+        _seal(temporary)
+        os.replace(temporary, folder / name)
     except OSError:
-        pass  # an unwritable cache only costs speed
+        return None  # the disk filled or the folder vanished: answer from memory
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    for old in folder.glob(f"{prefix}*.sqlite"):
+        if old.name != name:
+            try:
+                old.unlink()  # an index of an earlier state of the same table
+            except OSError:
+                pass
+    return folder / name
 
 
-def load_library(directories: list[Path]) -> Library:
-    """The prepared library for these table directories, from the cache when it is current."""
-    key = _key(directories)
-    path = cache_dir() / f"library-{key}.pickle" if key else None
-    if path is not None:
-        cached = _read(path)
-        if cached is not None:
-            return cached
-    from afgcli.load import load_table
+def open_library(directories: list[Path]) -> Library:
+    """A library over the index of these table directories, built first when it is missing or stale.
 
-    library = Library(load_table(directories))
-    library.prepare()
-    if path is not None:
-        _write(path, library)
-    return library
+    Raises DataError when the table has problems.
+    """
+    names = _names(directories)
+    if names is not None:
+        prefix, name = names
+        path = cache_dir() / name
+        if _intact(path):
+            db = _connect(path)
+            if db is not None:
+                return Library(db)
+        built = _build_file(directories, cache_dir(), prefix, name)
+        if built is not None:
+            db = _connect(built)
+            if db is not None:
+                return Library(db)
+    from afgcli.index import build
+
+    db = sqlite3.connect(":memory:")
+    build(directories, db)
+    return Library(db)

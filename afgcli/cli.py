@@ -125,9 +125,9 @@ def _directories(names: list[str]) -> list[Path]:
 def _library(ctx: typer.Context):
     settings: Settings = ctx.obj
     if "library" not in settings.cache:
-        from afgcli.cache import load_library
+        from afgcli.cache import open_library
 
-        settings.cache["library"] = load_library(_directories(settings.data))
+        settings.cache["library"] = open_library(_directories(settings.data))
     return settings.cache["library"]
 
 
@@ -178,11 +178,11 @@ def who(
     if as_json:
         from afgcli import jsonout
 
-        _json(jsonout.who(answer, library.table))
+        _json(jsonout.who(answer))
     elif answer.entity:
         from afgcli import render
 
-        render.who(_console(), answer, library.table)
+        render.who(_console(), answer)
     if answer.entity is None:
         _no_match(query, answer.candidates)
         raise typer.Exit(NOT_FOUND)
@@ -205,11 +205,11 @@ def year(
     if as_json:
         from afgcli import jsonout
 
-        _json(jsonout.period(answer, library.table))
+        _json(jsonout.period(answer))
     elif answer.facts or answer.in_power:
         from afgcli import render
 
-        render.period(_console(), answer, library.table)
+        render.period(_console(), answer)
     if not (answer.facts or answer.in_power):
         _say(f"nothing in the table for {answer.query}")
         raise typer.Exit(NOT_FOUND)
@@ -318,8 +318,9 @@ def export(
 ) -> None:
     """The whole table (sources, entities, facts, roles) for pandas, DuckDB or jq."""
     from afgcli import export as exporting
+    from afgcli.load import load_table
 
-    table = _library(ctx).table
+    table = load_table(_directories(ctx.obj.data))
     names = [table_name.value] if table_name else list(exporting.TABLES)
     if fmt is Format.csv:
         import csv

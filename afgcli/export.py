@@ -50,4 +50,5 @@ def records(table: Table, name: str) -> Iterator[dict[str, Any]]:
     elif name == "facts":
         yield from (jsonout.fact(f) for f in table.facts)
     else:
-        yield from (jsonout.role(r, table) for r in table.roles)
+        names = {ident: e.name for ident, e in table.entities.items()}
+        yield from (jsonout.role(r, names) for r in table.roles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from afgcli.model import Citation, Entity, Fact, Role, Source, Table
+from afgcli.model import Citation, Entity, Fact, Role, Source
 from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 
 
@@ -42,15 +42,14 @@ def entity(item: Entity) -> dict[str, Any]:
     }
 
 
-def role(item: Role, table: Table) -> dict[str, Any]:
-    holder = table.entities.get(item.entity)
-    organization = table.entities.get(item.organization)
+def role(item: Role, names: dict[str, str]) -> dict[str, Any]:
+    """`names` gives the names of the entities that roles refer to."""
     return {
         "entity": item.entity,
-        "name": holder.name if holder else item.entity,
+        "name": names.get(item.entity, item.entity),
         "role": item.role,
         "organization": item.organization or None,
-        "organization_name": organization.name if organization else None,
+        "organization_name": names.get(item.organization) if item.organization else None,
         "start": item.start.text if item.start else None,
         "end": item.end.text if item.end else None,
         "ongoing": item.ongoing,
@@ -68,10 +67,10 @@ def source(item: Source, facts: int | None = None) -> dict[str, Any]:
     return out
 
 
-def who(answer: WhoAnswer, table: Table) -> dict[str, Any]:
+def who(answer: WhoAnswer) -> dict[str, Any]:
     found = None
     if answer.entity:
-        found = entity(answer.entity) | {"roles": [role(r, table) for r in answer.roles]}
+        found = entity(answer.entity) | {"roles": [role(r, answer.names) for r in answer.roles]}
     return {
         "query": answer.query,
         "entity": found,
@@ -80,13 +79,13 @@ def who(answer: WhoAnswer, table: Table) -> dict[str, Any]:
     }
 
 
-def period(answer: PeriodAnswer, table: Table) -> dict[str, Any]:
+def period(answer: PeriodAnswer) -> dict[str, Any]:
     return {
         "query": answer.query,
         "from": answer.first,
         "to": answer.last,
         "facts": [fact(f) for f in answer.facts],
-        "in_power": [role(r, table) for r in answer.in_power],
+        "in_power": [role(r, answer.names) for r in answer.in_power],
     }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from afgcli.dates import parse_when
-from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When
+from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When, fact_order, role_order
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
 from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
@@ -223,14 +223,6 @@ class _Collect:
             self.sources, self.entities, tuple(facts), tuple(roles),
             {k: tuple(v) for k, v in by_entity.items()}, {k: tuple(v) for k, v in roles_by.items()},
         )
-
-
-def fact_order(fact: Fact) -> tuple:
-    return (fact.when.first, fact.when.last, fact.id)
-
-
-def role_order(role: Role) -> tuple:
-    return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
 
 
 def scan(directories: list[Path], sink: Sink) -> list[Problem]:

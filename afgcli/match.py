@@ -6,12 +6,11 @@ entity (a well-documented person outranks a namesake mentioned once), then id.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
-from afgcli.model import Table
 from afgcli.names import content_tokens, normalize, phrase_key, skeleton
+from afgcli.store import SKELETON_MIN, Store, Words
 
 EXACT = 100.0
 FOLDED_PHRASE = 98.0
@@ -19,7 +18,9 @@ TOKENS_CEILING = 95.0
 CUTOFF = 72.0
 SUGGEST_CUTOFF = 45.0
 TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
-FUZZY_TOKEN_CUTOFF = 80.0
+# How alike two words are, 0-1, by the rule that relates them (the best rule counts).
+SAME, SAME_SKELETON, PREFIX, FUZZY_SCALE = 1.0, 0.92, 0.85, 0.9
+FUZZY_WORD_CUTOFF = 80.0
 
 
 @dataclass(frozen=True)
@@ -29,94 +30,73 @@ class Match:
     score: float
 
 
-class NameIndex:
-    """Lookup structures over every entity's name and aliases, built once per table."""
-
-    def __init__(self, table: Table):
-        self._table = table
-        self._exact: dict[str, str] = {}
-        self._folded: dict[str, set[str]] = defaultdict(set)
-        self._forms: dict[str, list[list[str]]] = defaultdict(list)
-        self._by_token: dict[str, set[str]] = defaultdict(set)
-        self._by_skeleton: dict[str, set[str]] = defaultdict(set)
-        for entity in table.entities.values():
-            for form in (entity.name, *entity.aliases, entity.id):
-                self._exact.setdefault(normalize(form), entity.id)
-                self._folded[phrase_key(form)].add(entity.id)
-                words = content_tokens(form)
-                self._forms[entity.id].append(words)
-                for word in words:
-                    self._by_token[word].add(entity.id)
-                    if len(word) >= 4:
-                        self._by_skeleton[skeleton(word)].add(entity.id)
-        self._vocabulary = sorted(self._by_token)
-
-    def _weight(self, entity_id: str) -> int:
-        return len(self._table.facts_by_entity.get(entity_id, ()))
-
-    def _rank(self, scores: dict[str, float]) -> list[Match]:
-        ordered = sorted(scores.items(), key=lambda kv: (-kv[1], -self._weight(kv[0]), kv[0]))
-        return [Match(ident, self._table.entities[ident].name, round(score, 1)) for ident, score in ordered]
-
-    def _similar_words(self, word: str, fuzzy: bool) -> dict[str, float]:
-        """Vocabulary words like `word`, with a similarity 0-1."""
-        found: dict[str, float] = {}
-        if word in self._by_token:
-            found[word] = 1.0
-        if len(word) >= 4:
-            position = bisect_left(self._vocabulary, word)
-            while position < len(self._vocabulary) and self._vocabulary[position].startswith(word):
-                found.setdefault(self._vocabulary[position], 0.85)
-                position += 1
-        if fuzzy and len(word) >= 4:
+def similar_words(words: Words, word: str, fuzzy: bool) -> dict[str, float]:
+    """Words of the vocabulary like `word`, each with its similarity: the same word, one with the same
+    skeleton (another transliteration), a longer word it begins, and with `fuzzy` a close misspelling."""
+    found: dict[str, float] = {}
+    if words.has(word):
+        found[word] = SAME
+    if len(word) >= SKELETON_MIN:
+        for other in words.with_skeleton(skeleton(word)):
+            found.setdefault(other, SAME_SKELETON)
+        for other in words.with_prefix(word):
+            found.setdefault(other, PREFIX)
+        if fuzzy:
             from rapidfuzz import fuzz, process  # only typos pay for the import
 
             for other, score, _ in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN_CUTOFF, limit=None
+                word, words.vocabulary(), scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
             ):
-                found[other] = max(found.get(other, 0.0), score / 100 * 0.9)
-        return found
+                found[other] = max(found.get(other, 0.0), score / 100 * FUZZY_SCALE)
+    return found
 
-    def _token_score(self, query: list[str], form: list[str], similar: dict[str, dict[str, float]]) -> float:
-        best = []
-        for word in query:
-            candidates = similar[word]
-            best.append(max((candidates.get(other, 0.0) for other in form), default=0.0))
-            if len(word) >= 4:
-                key = skeleton(word)
-                if any(len(other) >= 4 and skeleton(other) == key for other in form):
-                    best[-1] = max(best[-1], 0.92)
-        counted = [b if b >= TOKEN_FLOOR else 0.0 for b in best]
-        unmatched_form_words = max(0, len(form) - sum(1 for b in counted if b))
-        return TOKENS_CEILING * sum(counted) / len(counted) - min(unmatched_form_words, 5)
+
+def _token_score(query: list[str], form: tuple[str, ...], similar: dict[str, dict[str, float]]) -> float:
+    best = [max((similar[word].get(other, 0.0) for other in form), default=0.0) for word in query]
+    counted = [b if b >= TOKEN_FLOOR else 0.0 for b in best]
+    unmatched_form_words = max(0, len(form) - sum(1 for b in counted if b))
+    return TOKENS_CEILING * sum(counted) / len(counted) - min(unmatched_form_words, 5)
+
+
+class NameIndex:
+    """Entity lookup by name and aliases, over the index's name tables."""
+
+    def __init__(self, store: Store, words: Words):
+        self._store = store
+        self._words = words
+
+    def scored(self, query: str, fuzzy: bool = True, floor: float = CUTOFF) -> list[Match]:
+        """Entities that may score at least `floor`, with their scores, best first."""
+        normalized = normalize(query)
+        if not normalized:
+            return []
+        scores: dict[int, float] = {}
+        exact = self._store.exact_name(normalized)
+        if exact is not None:
+            scores[exact] = EXACT
+        for rid in self._store.folded_name(phrase_key(query)):
+            scores.setdefault(rid, FOLDED_PHRASE)
+        words = content_tokens(query)
+        similar = {word: similar_words(self._words, word, fuzzy) for word in words}
+        matched: Counter[int] = Counter()
+        for word in dict.fromkeys(words):
+            for rid in self._words.postings(list(similar[word])):
+                matched[rid] += words.count(word)
+        # A name that holds k of the n query words scores at most TOKENS_CEILING * k / n: skip the rest.
+        candidates = [rid for rid, k in matched.items() if TOKENS_CEILING * k / len(words) >= floor and rid not in scores]
+        ranked = []
+        for rid, ident, name, weight, forms in self._store.name_forms(candidates + list(scores)):
+            score = scores.get(rid)
+            if score is None:
+                score = max(_token_score(words, form, similar) for form in forms)
+            if score > 0:
+                ranked.append((-score, -weight, ident, name))
+        ranked.sort()
+        return [Match(ident, name, round(-score, 1)) for score, _, ident, name in ranked]
 
     def find(self, query: str, fuzzy: bool = True) -> list[Match]:
         """Every entity that matches `query` at or above the cutoff, best first."""
         return [m for m in self.scored(query, fuzzy) if m.score >= CUTOFF]
-
-    def scored(self, query: str, fuzzy: bool = True) -> list[Match]:
-        scores: dict[str, float] = {}
-        normalized = normalize(query)
-        if not normalized:
-            return []
-        exact = self._exact.get(normalized)
-        if exact:
-            scores[exact] = EXACT
-        for ident in self._folded.get(phrase_key(query), ()):
-            scores.setdefault(ident, FOLDED_PHRASE)
-        words = content_tokens(query)
-        similar = {word: self._similar_words(word, fuzzy) for word in words}
-        candidates: set[str] = set()
-        for word in words:
-            for other in similar[word]:
-                candidates |= self._by_token[other]
-            if len(word) >= 4:
-                candidates |= self._by_skeleton.get(skeleton(word), set())
-        for ident in candidates - scores.keys():
-            score = max(self._token_score(words, form, similar) for form in self._forms[ident])
-            if score > 0:
-                scores[ident] = score
-        return self._rank(scores)
 
     def best(self, query: str) -> tuple[Match | None, list[Match]]:
         """The best match and the other close ones; without a match, suggestions instead.
@@ -131,5 +111,5 @@ class NameIndex:
         return None, self.suggest(query)
 
     def suggest(self, query: str, limit: int = 3) -> list[Match]:
-        near = [m for m in self.scored(query, fuzzy=True) if SUGGEST_CUTOFF <= m.score < CUTOFF]
+        near = [m for m in self.scored(query, fuzzy=True, floor=SUGGEST_CUTOFF) if SUGGEST_CUTOFF <= m.score < CUTOFF]
         return near[:limit]

@@ -89,3 +89,12 @@ class Table:
     roles: tuple[Role, ...]
     facts_by_entity: dict[str, tuple[Fact, ...]] = field(repr=False)
     roles_by_entity: dict[str, tuple[Role, ...]] = field(repr=False)
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Date order: earliest first, shorter spans first, then id."""
+    return (fact.when.first, fact.when.last, fact.id)
+
+
+def role_order(role: Role) -> tuple:
+    return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)

@@ -22,8 +22,11 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 def normalize(text: str) -> str:
     """Casefolded, accent-free, punctuation and hyphens as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        stripped = text  # nothing to decompose: the common case, and a large table's index build is mostly this
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.translate(_APOSTROPHES).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).split())
 

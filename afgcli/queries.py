@@ -1,14 +1,15 @@
-"""The questions afg answers, as functions from a table to typed results. No printing here."""
+"""The questions afg answers, as functions from an index to typed results. No printing here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+import sqlite3
+from dataclasses import dataclass, field
 
 from afgcli.dates import parse_period
-from afgcli.match import CUTOFF, Match, NameIndex
-from afgcli.model import Entity, Fact, Role, Source, Table
-from afgcli.names import PARTICLES, content_tokens, skeleton
+from afgcli.match import CUTOFF, Match, NameIndex, similar_words
+from afgcli.model import Entity, Fact, Role, Source, fact_order, role_order
+from afgcli.names import PARTICLES, content_tokens
+from afgcli.store import Store, Words
 
 STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is was an or".split())
 
@@ -20,6 +21,7 @@ class WhoAnswer:
     roles: tuple[Role, ...]
     facts: tuple[Fact, ...]
     candidates: tuple[Match, ...]
+    names: dict[str, str] = field(default_factory=dict, repr=False)  # entity names the roles refer to
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class PeriodAnswer:
     last: int
     facts: tuple[Fact, ...]
     in_power: tuple[Role, ...]
+    names: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -56,112 +59,75 @@ def overlaps(first_year: int, last_year: int, start: int | None, end: int | None
 
 
 class Library:
-    """A table with the indexes its questions need, built on first use."""
+    """Answers from an open index (see cache.open_library)."""
 
-    def __init__(self, table: Table):
-        self.table = table
+    def __init__(self, db: sqlite3.Connection):
+        self._store = Store(db)
+        self.names = NameIndex(self._store, Words(db, "name"))
+        self._fact_words = Words(db, "fact")
 
-    def prepare(self) -> None:
-        """Build every index now (before caching), rather than on first use."""
-        self.names
-        self._fact_words
-
-    @cached_property
-    def names(self) -> NameIndex:
-        return NameIndex(self.table)
-
-    @cached_property
-    def _fact_words(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for position, fact in enumerate(self.table.facts):
-            for word in set(content_tokens(fact.text)):
-                index.setdefault(word, []).append(position)
-        return index
+    def _names_for(self, roles: list[Role]) -> dict[str, str]:
+        return self._store.names({ident for r in roles for ident in (r.entity, r.organization) if ident})
 
     def who(self, query: str) -> WhoAnswer:
         best, others = self.names.best(query)
         if best is None:
             return WhoAnswer(query, None, (), (), tuple(others))
-        entity = self.table.entities[best.entity_id]
-        return WhoAnswer(
-            query,
-            entity,
-            self.table.roles_by_entity.get(entity.id, ()),
-            self.table.facts_by_entity.get(entity.id, ()),
-            tuple(others),
-        )
+        entity = self._store.entity(best.entity_id)
+        assert entity is not None
+        roles = sorted(self._store.roles_of(entity.id), key=role_order)
+        facts = sorted(self._store.facts_of(entity.id), key=fact_order)
+        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), self._names_for(roles))
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         first, last = parse_period(query)
-        facts = tuple(f for f in self.table.facts if overlaps(first, last, f.when.year, f.when.end_year))
-        roles = tuple(r for r in self.table.roles if _held_during(r, first, last))
-        return PeriodAnswer(query, first, last, facts, roles)
+        facts = sorted(self._store.facts_between(first, last), key=fact_order)
+        roles = sorted(self._store.roles_between(first, last), key=role_order)
+        return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), self._names_for(roles))
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
-        facts = self.table.facts_by_entity.get(entity_id, ()) if entity_id else self.table.facts
-        return tuple(f for f in facts if overlaps(first or -9999, last or 9999, f.when.year, f.when.end_year))
+        if entity_id:
+            facts = [f for f in self._store.facts_of(entity_id) if overlaps(first or 0, last or 9999, f.when.year, f.when.end_year)]
+        elif first is not None or last is not None:
+            facts = self._store.facts_between(first or 0, last or 9999)
+        else:
+            facts = self._store.all_facts()
+        return tuple(sorted(facts, key=fact_order))
 
     def search(self, query: str, limit: int = 20) -> SearchAnswer:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
-        hits = [SearchHit(m.score, entity=self.table.entities[m.entity_id]) for m in self.names.find(query)]
+        ranked: list[tuple] = [(-m.score, 0, (), m.entity_id) for m in self.names.find(query)]
         words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
-        if words:
-            for position, score in self._fact_scores(words).items():
-                if score >= CUTOFF:
-                    hits.append(SearchHit(round(score, 1), fact=self.table.facts[position]))
-        hits.sort(key=_hit_order)
-        return SearchAnswer(query, tuple(hits[:limit]))
+        fact_scores = self._fact_scores(words) if words else {}
+        # Only facts that can still make the list are read: those scoring at least the limit-th best.
+        scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
+        floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
+        wanted = [rid for rid, score in fact_scores.items() if score >= floor]
+        for rid, fact in self._store.facts(wanted).items():
+            ranked.append((-round(fact_scores[rid], 1), 1, fact.when.first, fact.id, fact))
+        ranked.sort(key=lambda item: item[:4])
+        hits = []
+        for item in ranked[:limit]:
+            if item[1] == 0:
+                hits.append(SearchHit(-item[0], entity=self._store.entity(item[3])))
+            else:
+                hits.append(SearchHit(-item[0], fact=item[4]))
+        return SearchAnswer(query, tuple(hits))
 
     def _fact_scores(self, words: list[str]) -> dict[int, float]:
-        index = self._fact_words
-        vocabulary = None
+        """Fact rids and how well each matches the words (0-100); a word is spelt loosely only when
+        nothing in the table has it as written."""
         totals: dict[int, float] = {}
         for word in words:
+            similar = similar_words(self._fact_words, word, fuzzy=False) or similar_words(self._fact_words, word, fuzzy=True)
             best: dict[int, float] = {}
-            similar = {word: 1.0} if word in index else {}
-            if len(word) >= 4:
-                key = skeleton(word)
-                for other in index:
-                    if other.startswith(word) and other != word:
-                        similar.setdefault(other, 0.85)
-                    elif len(other) >= 4 and skeleton(other) == key:
-                        similar.setdefault(other, 0.92)
-                if not similar:
-                    from rapidfuzz import fuzz, process
-
-                    vocabulary = vocabulary or list(index)
-                    for other, score, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=None):
-                        similar[other] = score / 100 * 0.9
-            for other, weight in similar.items():
-                for position in index[other]:
-                    best[position] = max(best.get(position, 0.0), weight)
-            for position, weight in best.items():
-                totals[position] = totals.get(position, 0.0) + weight
-        return {position: 100 * total / len(words) for position, total in totals.items()}
+            for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
+                for rid in self._fact_words.postings([other]):
+                    best[rid] = weight  # ascending weights: the best one for each fact is written last
+            for rid, weight in best.items():
+                totals[rid] = totals.get(rid, 0.0) + weight
+        return {rid: 100 * total / len(words) for rid, total in totals.items()}
 
     def source_counts(self) -> list[SourceCount]:
-        counts = dict.fromkeys(self.table.sources, 0)
-        for fact in self.table.facts:
-            for ident in dict.fromkeys(c.source for c in fact.sources):
-                counts[ident] = counts.get(ident, 0) + 1
-        return [SourceCount(source, counts[ident]) for ident, source in self.table.sources.items()]
-
-
-def _held_during(role: Role, first: int, last: int) -> bool:
-    """Whether the sources show the role held in the period; an unknown start or end is not guessed.
-
-    A role with start and end counts between them; with an end of `..` (still held) from its start
-    on; with only one known date, in a period that holds that date.
-    """
-    if role.start and (role.end or role.ongoing):
-        return overlaps(first, last, role.start.year, role.end.end_year if role.end else None)
-    known = role.start or role.end
-    return known is not None and first <= known.end_year and known.year <= last
-
-
-def _hit_order(hit: SearchHit) -> tuple:
-    if hit.entity is not None:
-        return (-hit.score, 0, "", hit.entity.id)
-    assert hit.fact is not None
-    return (-hit.score, 1, hit.fact.when.first, hit.fact.id)
+        return [SourceCount(source, facts) for source, facts in self._store.sources()]

@@ -9,7 +9,7 @@ from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from afgcli.model import Citation, Entity, Fact, Role, Table
+from afgcli.model import Citation, Entity, Fact, Role
 from afgcli.problems import Problem
 from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 from afgcli.safetext import visible
@@ -33,9 +33,8 @@ def years(entity: Entity) -> str:
     return f"{entity.start.text if entity.start else '?'}–{entity.end.text if entity.end else ''}"
 
 
-def _name(table: Table, ident: str) -> str:
-    found = table.entities.get(ident)
-    return found.name if found else ident
+def _name(names: dict[str, str], ident: str) -> str:
+    return names.get(ident, ident)
 
 
 def _facts_table(facts: Iterable[Fact], title: str) -> RichTable:
@@ -48,7 +47,7 @@ def _facts_table(facts: Iterable[Fact], title: str) -> RichTable:
     return grid
 
 
-def _roles_table(roles: Iterable[Role], table: Table, title: str, holder: bool) -> RichTable:
+def _roles_table(roles: Iterable[Role], names: dict[str, str], title: str, holder: bool) -> RichTable:
     grid = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     if holder:
         grid.add_column("Who", ratio=1)
@@ -56,15 +55,15 @@ def _roles_table(roles: Iterable[Role], table: Table, title: str, holder: bool) 
     grid.add_column("When", style="cyan", max_width=23)
     grid.add_column("Source", style="dim", max_width=14)
     for item in roles:
-        office = item.role + (f", {_name(table, item.organization)}" if item.organization else "")
+        office = item.role + (f", {_name(names, item.organization)}" if item.organization else "")
         until = item.end.text if item.end else ("" if item.ongoing else "?")
         span = f"{item.start.text if item.start else '?'} – {until}"
         cells = [_t(office), _t(span), _t(cite(item.sources))]
-        grid.add_row(*([_t(_name(table, item.entity))] if holder else []), *cells)
+        grid.add_row(*([_t(_name(names, item.entity))] if holder else []), *cells)
     return grid
 
 
-def who(out: Console, answer: WhoAnswer, table: Table) -> None:
+def who(out: Console, answer: WhoAnswer) -> None:
     entity = answer.entity
     assert entity is not None
     heading = Text.assemble(_t(entity.name, "bold"), "  ", _t(entity.kind, "magenta"))
@@ -77,7 +76,7 @@ def who(out: Console, answer: WhoAnswer, table: Table) -> None:
     parts.append(_t(entity.summary))
     parts.append(Text.assemble(("Sources: ", "dim"), _t(cite(entity.sources))))
     if answer.roles:
-        parts += [Text(), _roles_table(answer.roles, table, "Roles", holder=False)]
+        parts += [Text(), _roles_table(answer.roles, answer.names, "Roles", holder=False)]
     if answer.facts:
         parts += [Text(), _facts_table(answer.facts, f"Facts ({len(answer.facts)})")]
     if answer.candidates:
@@ -86,11 +85,11 @@ def who(out: Console, answer: WhoAnswer, table: Table) -> None:
     out.print(Group(*parts))
 
 
-def period(out: Console, answer: PeriodAnswer, table: Table) -> None:
+def period(out: Console, answer: PeriodAnswer) -> None:
     label = str(answer.first) if answer.first == answer.last else f"{answer.first}–{answer.last}"
     parts: list = [Text(label, style="bold")]
     if answer.in_power:
-        parts += [Text(), _roles_table(answer.in_power, table, "In power and in office", holder=True)]
+        parts += [Text(), _roles_table(answer.in_power, answer.names, "In power and in office", holder=True)]
     if answer.facts:
         parts += [Text(), _facts_table(answer.facts, f"Facts ({len(answer.facts)})")]
     out.print(Group(*parts))

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from afgcli.cache import cache_dir, load_library
+from afgcli.cache import cache_dir, open_library
 from conftest import VALID
 
 
@@ -19,39 +19,57 @@ def table(tmp_path, monkeypatch):
 
 
 def cached_files():
-    return sorted(cache_dir().glob("library-*.pickle"))
+    return sorted(cache_dir().glob("index-*.sqlite"))
 
 
 def test_first_run_writes_and_second_reads_the_cache(table):
-    first = load_library([table])
+    first = open_library([table])
     [written] = cached_files()
-    second = load_library([table])
+    second = open_library([table])
     assert second.who("Kabul").entity.id == first.who("Kabul").entity.id == "kabul"
     assert cached_files() == [written]
 
 
 def test_an_edit_rebuilds_the_cache(table):
-    load_library([table])
+    open_library([table])
+    [written] = cached_files()
     with (table / "facts.csv").open("a", encoding="utf-8") as facts:
         facts.write("2023-new,2023,kabul,event,Something new happened in Kabul.,t1 [2],,,\n")
-    os.utime(table / "facts.csv", ns=(1, 1))  # a different modification time, as any edit gives
-    library = load_library([table])
+    library = open_library([table])
     assert [f.id for f in library.timeline("kabul", 2023, 2023)] == ["2023-new"]
-    assert len(cached_files()) == 2
+    [rebuilt] = cached_files()  # the index of the earlier state is gone
+    assert rebuilt != written
 
 
-@pytest.mark.parametrize("damage", ["truncate", "corrupt", "garbage"])
+def test_an_edit_that_keeps_size_and_modification_time_still_rebuilds(table):
+    open_library([table])
+    facts = table / "facts.csv"
+    before = facts.stat()
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("Kabul", "Kabol", 1), encoding="utf-8")  # same length
+    os.utime(facts, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert facts.stat().st_size == before.st_size
+    library = open_library([table])
+    assert [f.text for f in library.timeline("kabul", None, None) if "Kabol" in f.text]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "corrupt", "flip", "garbage", "empty"])
 def test_a_damaged_cache_is_detected_and_replaced(table, damage):
-    load_library([table])
+    open_library([table])
     [path] = cached_files()
     blob = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(blob[: len(blob) // 2])
     elif damage == "corrupt":
         path.write_bytes(blob[:-10] + bytes(10))
+    elif damage == "flip":
+        middle = len(blob) // 2
+        path.write_bytes(blob[:middle] + bytes([blob[middle] ^ 0xFF]) + blob[middle + 1 :])
+    elif damage == "empty":
+        path.write_bytes(b"")
     else:
         path.write_bytes(b"not a cache at all")
-    library = load_library([table])
+    library = open_library([table])
     assert library.who("Massoud").entity.id == "ahmad-shah-massoud"
     assert path.read_bytes() == blob
 
@@ -60,7 +78,7 @@ def test_an_unwritable_cache_directory_still_answers(table, tmp_path, monkeypatc
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setenv("AFG_CACHE_DIR", str(blocker / "afg"))
-    library = load_library([table])
+    library = open_library([table])
     assert library.who("Taleban").entity.id == "taliban"
 
 
@@ -68,7 +86,7 @@ def test_two_first_runs_at_once_both_answer(table):
     answers = []
 
     def first_run():
-        answers.append(load_library([table]).who("NRF").entity.id)
+        answers.append(open_library([table]).who("NRF").entity.id)
 
     threads = [threading.Thread(target=first_run) for _ in range(2)]
     for thread in threads:

@@ -76,3 +76,13 @@ def test_who_without_a_name_is_bad_usage():
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "afg: give a name, for example: afg who Massoud\n"
+
+
+def test_suggestions_stop_at_the_suggestion_cutoff():
+    from afgcli.cache import open_library
+    from afgcli.match import Match
+    from afgcli.schema import builtin_dir
+
+    library = open_library([builtin_dir()])
+    # Afghan Hizbullah scores 36 for this query, below the suggestion cutoff of 45.
+    assert library.names.suggest("Hafizullah Ami") == [Match("hafizullah-amin", "Hafizullah Amin", 46.5)]

@@ -1,0 +1,59 @@
+"""Records as plain tuples of str, int and float, which marshal stores compactly and reads fast."""
+
+from __future__ import annotations
+
+import marshal
+
+from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
+
+
+def _when(item: When | None):
+    return (item.text, item.first, item.last) if item else None
+
+
+def _cites(items: tuple[Citation, ...]) -> tuple:
+    return tuple((c.source, c.cite) for c in items)
+
+
+def encode_source(item: Source) -> bytes:
+    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file))
+
+
+def encode_entity(item: Entity) -> bytes:
+    return marshal.dumps(
+        (item.id, item.name, item.kind, item.aliases, item.summary, _when(item.start), _when(item.end), _cites(item.sources))
+    )
+
+
+def encode_fact(item: Fact) -> bytes:
+    figure = (item.figure.low, item.figure.high, item.figure.unit) if item.figure else None
+    return marshal.dumps((item.id, _when(item.when), item.entities, item.kind, item.text, _cites(item.sources), figure))
+
+
+def encode_role(item: Role) -> bytes:
+    return marshal.dumps(
+        (item.entity, item.role, item.organization, _when(item.start), _when(item.end), _cites(item.sources), item.ongoing)
+    )
+
+
+def _citations(items: tuple) -> tuple[Citation, ...]:
+    return tuple([Citation(source, cite) for source, cite in items])
+
+
+def source(blob: bytes) -> Source:
+    return Source(*marshal.loads(blob))
+
+
+def entity(blob: bytes) -> Entity:
+    ident, name, kind, aliases, summary, start, end, cites = marshal.loads(blob)
+    return Entity(ident, name, kind, aliases, summary, start and When(*start), end and When(*end), _citations(cites))
+
+
+def fact(blob: bytes) -> Fact:
+    ident, when, entities, kind, text, cites, figure = marshal.loads(blob)
+    return Fact(ident, When(*when), entities, kind, text, _citations(cites), figure and Figure(*figure))
+
+
+def role(blob: bytes) -> Role:
+    holder, title, organization, start, end, cites, ongoing = marshal.loads(blob)
+    return Role(holder, title, organization, start and When(*start), end and When(*end), _citations(cites), ongoing)

@@ -1,0 +1,152 @@
+"""Building the index: one SQLite database holding the table's records and the lookups its questions need.
+
+Records are stored as marshal blobs (codec.py) beside the columns that select them, so a question
+reads only the rows it answers with, whatever the size of the table. Built while the table streams
+through its checks; a table with any problem yields no index.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from afgcli import codec
+from afgcli.load import scan
+from afgcli.model import Entity, Fact, Role, Source, When
+from afgcli.names import content_tokens, normalize, phrase_key, skeleton
+from afgcli.problems import DataError
+from afgcli.store import SHORT, SKELETON_MIN
+
+FORMAT = "afg-index-1"
+
+SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL);
+CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, weight INTEGER NOT NULL,
+                    rec BLOB NOT NULL, forms BLOB NOT NULL);
+CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL, rec BLOB NOT NULL);
+CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
+CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER, rec BLOB NOT NULL);
+CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
+CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
+"""
+
+INDEXES = f"""
+CREATE INDEX fact_short ON fact(lo) WHERE hi - lo <= {SHORT};
+CREATE INDEX fact_long ON fact(lo) WHERE hi - lo > {SHORT};
+CREATE INDEX role_entity ON role(entity);
+CREATE INDEX role_short ON role(lo) WHERE hi - lo <= {SHORT};
+CREATE INDEX role_long ON role(lo) WHERE hi - lo > {SHORT};
+CREATE INDEX name_word_skel ON name_word(skel);
+CREATE INDEX fact_word_skel ON fact_word(skel);
+"""
+
+_BATCH = 20_000
+
+
+def held_years(role: Role) -> tuple[int, int] | tuple[None, None]:
+    """The years in which the sources show the role held; an unknown start or end is not guessed.
+
+    With start and end, between them; with an end of `..` (still held), from the start on; with only
+    one known date, that date's years; with none, no years.
+    """
+    if role.start and (role.end or role.ongoing):
+        return role.start.year, role.end.end_year if role.end else 9999
+    known: When | None = role.start or role.end
+    return (known.year, known.end_year) if known else (None, None)
+
+
+class _Builder:
+    """A load.Sink that writes each checked record into the database as it arrives."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.entities: list[Entity] = []
+        self.weights: Counter[str] = Counter()
+        self.cited: Counter[str] = Counter()
+        self.sources: list[Source] = []
+        self.fact_words: dict[str, list[int]] = defaultdict(list)
+        self.facts: list[tuple] = []
+        self.links: list[tuple[str, int]] = []
+        self.fact_count = 0
+
+    def source(self, item: Source) -> None:
+        self.sources.append(item)
+
+    def entity(self, item: Entity) -> None:
+        self.entities.append(item)
+
+    def fact(self, item: Fact) -> None:
+        self.fact_count += 1
+        rid = self.fact_count
+        self.facts.append((rid, item.when.year, item.when.end_year, codec.encode_fact(item)))
+        for ident in dict.fromkeys(item.entities):
+            self.links.append((ident, rid))
+            self.weights[ident] += 1
+        for source in {c.source for c in item.sources}:
+            self.cited[source] += 1
+        for word in dict.fromkeys(content_tokens(item.text)):
+            self.fact_words[word].append(rid)
+        if len(self.facts) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?)", self.facts)
+        self.db.executemany("INSERT OR IGNORE INTO fact_entity VALUES (?, ?)", self.links)
+        self.facts, self.links = [], []
+
+    def role(self, item: Role) -> None:
+        lo, hi = held_years(item)
+        self.db.execute("INSERT INTO role(entity, lo, hi, rec) VALUES (?, ?, ?, ?)", (item.entity, lo, hi, codec.encode_role(item)))
+
+    def finish(self) -> None:
+        self._flush()
+        db = self.db
+        db.executemany(
+            "INSERT INTO source(id, facts, rec) VALUES (?, ?, ?)",
+            ((s.id, self.cited[s.id], codec.encode_source(s)) for s in self.sources),
+        )
+        exact: dict[str, int] = {}
+        folded: set[tuple[str, int]] = set()
+        name_words: dict[str, list[int]] = defaultdict(list)
+        rows = []
+        for rid, item in enumerate(self.entities, start=1):
+            forms = []
+            for form in (item.name, *item.aliases, item.id):
+                exact.setdefault(normalize(form), rid)
+                folded.add((phrase_key(form), rid))
+                forms.append(tuple(content_tokens(form)))
+            for word in dict.fromkeys(w for form in forms for w in form):
+                name_words[word].append(rid)
+            rows.append((rid, item.id, item.name, self.weights[item.id], codec.encode_entity(item), marshal.dumps(tuple(forms))))
+        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO name_exact VALUES (?, ?)", exact.items())
+        db.executemany("INSERT INTO name_folded VALUES (?, ?)", sorted(folded))
+        for table, words in (("name_word", name_words), ("fact_word", self.fact_words)):
+            db.executemany(
+                f"INSERT INTO {table} VALUES (?, ?, ?)",
+                ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in words.items()),
+            )
+        db.executescript(INDEXES)
+        counts = {"sources": len(self.sources), "entities": len(self.entities), "facts": self.fact_count}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), *counts.items()])
+
+
+def build(directories: list[Path], db: sqlite3.Connection) -> None:
+    """Check the table in `directories` and write its index into the empty database `db`.
+
+    Raises DataError, with every problem, when the table is not clean; `db` is then left unusable.
+    """
+    db.execute("PRAGMA journal_mode = OFF")  # a fresh file renamed into place only when complete
+    db.execute("PRAGMA synchronous = OFF")
+    db.executescript(SCHEMA)
+    builder = _Builder(db)
+    with db:
+        problems = scan(directories, builder)
+        if problems:
+            raise DataError(problems)
+        builder.finish()

@@ -1,0 +1,139 @@
+"""Reading the index (index.py): records by id, by entity, by period, and the word lookups of the matchers."""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from bisect import bisect_left
+
+from afgcli import codec
+from afgcli.model import Entity, Fact, Role, Source
+
+# Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
+# ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
+SHORT = 16
+SKELETON_MIN = 4  # shorter words fold too much to be compared by skeleton, or by prefix
+
+_MAX_PARAMETERS = 900  # below SQLite's smallest limit on bound parameters
+
+
+def _chunks(items: list, size: int = _MAX_PARAMETERS):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Store:
+    """Typed records out of an open index database."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def _rows(self, sql: str, ids: list) -> list[tuple]:
+        found = []
+        for chunk in _chunks(ids):
+            found += self._db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return found
+
+    # Entities
+
+    def entity(self, ident: str) -> Entity | None:
+        row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (ident,)).fetchone()
+        return codec.entity(row[0]) if row else None
+
+    def names(self, idents: set[str]) -> dict[str, str]:
+        """Entity names by id, for the ids that are in the table."""
+        return dict(self._rows("SELECT id, name FROM entity WHERE id IN ({})", sorted(idents)))
+
+    def name_forms(self, rids: list[int]) -> list[tuple[int, str, str, int, tuple]]:
+        """(rid, id, name, weight, forms) of each entity; forms are the word tuples of its name, aliases and id."""
+        rows = self._rows("SELECT rid, id, name, weight, forms FROM entity WHERE rid IN ({})", rids)
+        return [(rid, ident, name, weight, marshal.loads(forms)) for rid, ident, name, weight, forms in rows]
+
+    def exact_name(self, key: str) -> int | None:
+        row = self._db.execute("SELECT entity FROM name_exact WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def folded_name(self, key: str) -> list[int]:
+        return [rid for (rid,) in self._db.execute("SELECT entity FROM name_folded WHERE key = ?", (key,))]
+
+    # Facts and roles
+
+    def facts_of(self, ident: str) -> list[Fact]:
+        rows = self._db.execute(
+            "SELECT f.rec FROM fact_entity AS l JOIN fact AS f ON f.rid = l.fact WHERE l.entity = ?", (ident,)
+        )
+        return [codec.fact(rec) for (rec,) in rows]
+
+    def facts(self, rids: list[int]) -> dict[int, Fact]:
+        return {rid: codec.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
+
+    def facts_between(self, first: int, last: int) -> list[Fact]:
+        """Facts whose dates meet the years first..last, in no particular order."""
+        rows = self._db.execute(
+            f"SELECT rec FROM fact WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT rec FROM fact WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+            (first - SHORT, last, first, last, first),
+        )
+        return [codec.fact(rec) for (rec,) in rows]
+
+    def all_facts(self) -> list[Fact]:
+        return [codec.fact(rec) for (rec,) in self._db.execute("SELECT rec FROM fact")]
+
+    def roles_of(self, ident: str) -> list[Role]:
+        return [codec.role(rec) for (rec,) in self._db.execute("SELECT rec FROM role WHERE entity = ? ORDER BY rid", (ident,))]
+
+    def roles_between(self, first: int, last: int) -> list[Role]:
+        """Roles held (as index.held_years has it) in some year of first..last."""
+        rows = self._db.execute(
+            f"SELECT rec FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT rec FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+            (first - SHORT, last, first, last, first),
+        )
+        return [codec.role(rec) for (rec,) in rows]
+
+    def sources(self) -> list[tuple[Source, int]]:
+        return [(codec.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]
+
+
+class Words:
+    """The vocabulary of entity names (`name`) or of fact statements (`fact`), with each word's postings."""
+
+    def __init__(self, db: sqlite3.Connection, kind: str):
+        assert kind in ("name", "fact")
+        self._db = db
+        self._table = f"{kind}_word"
+        self._vocabulary: list[str] | None = None
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            self._vocabulary = [w for (w,) in self._db.execute(f"SELECT word FROM {self._table} ORDER BY word")]
+        return self._vocabulary
+
+    def has(self, word: str) -> bool:
+        return self._db.execute(f"SELECT 1 FROM {self._table} WHERE word = ?", (word,)).fetchone() is not None
+
+    def with_prefix(self, prefix: str) -> list[str]:
+        if self._vocabulary is not None:
+            position, found = bisect_left(self._vocabulary, prefix), []
+            while position < len(self._vocabulary) and self._vocabulary[position].startswith(prefix):
+                found.append(self._vocabulary[position])
+                position += 1
+            return found
+        # Words sort after their prefix and before the prefix followed by the highest code point.
+        rows = self._db.execute(f"SELECT word FROM {self._table} WHERE word > ? AND word < ?", (prefix, prefix + "\U0010ffff"))
+        return [w for (w,) in rows]
+
+    def with_skeleton(self, key: str) -> list[str]:
+        return [w for (w,) in self._db.execute(f"SELECT word FROM {self._table} WHERE skel = ?", (key,))]
+
+    def postings(self, words: list[str]) -> set[int]:
+        """The ids (entity or fact rids) of everything that holds any of `words`."""
+        found: set[int] = set()
+        rows = []
+        for chunk in _chunks(words):
+            rows += self._db.execute(
+                f"SELECT ids FROM {self._table} WHERE word IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        for (ids,) in rows:
+            found.update(marshal.loads(ids))
+        return found
