@@ -22,6 +22,7 @@ from pathlib import Path
 from afgcli import __version__
 from afgcli.queries import Library
 from afgcli.schema import FILES
+from afgcli.store import FORMAT
 
 _MAGIC = b"AFGIDX01"
 _TRAILER = len(_MAGIC) + 8 + 4  # magic, length of the database part, CRC-32
@@ -46,7 +47,7 @@ def _crc(text: str) -> str:
 def _names(directories: list[Path]) -> tuple[str, str] | None:
     """(prefix shared by every index of these directories, full file name), or None when a file is missing."""
     where = [str(d.resolve()) for d in directories]
-    state = [__version__, sys.version]
+    state = [__version__, FORMAT, sys.version]
     for directory in directories:
         for name in FILES:
             try:

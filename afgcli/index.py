@@ -17,18 +17,21 @@ from afgcli.load import scan
 from afgcli.model import Entity, Fact, Role, Source, When
 from afgcli.names import content_tokens, normalize, phrase_key, skeleton
 from afgcli.problems import DataError
-from afgcli.store import SHORT, SKELETON_MIN
+from afgcli.store import FORMAT, SHORT, SKELETON_MIN
 
-FORMAT = "afg-index-1"
 
 SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL);
-CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, weight INTEGER NOT NULL,
+CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL,
                     rec BLOB NOT NULL, forms BLOB NOT NULL);
-CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL, rec BLOB NOT NULL);
+-- first, last: the date's bounds as yyyymmdd, so that (first, last, id) sorts facts in date order
+CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+                  first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL);
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
-CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER, rec BLOB NOT NULL);
+-- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
+CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER,
+                  start INTEGER NOT NULL, title TEXT NOT NULL, rec BLOB NOT NULL);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
@@ -36,11 +39,12 @@ CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITH
 """
 
 INDEXES = f"""
-CREATE INDEX fact_short ON fact(lo) WHERE hi - lo <= {SHORT};
-CREATE INDEX fact_long ON fact(lo) WHERE hi - lo > {SHORT};
+CREATE UNIQUE INDEX entity_id ON entity(id, name);
+CREATE INDEX fact_short ON fact(lo, hi) WHERE hi - lo <= {SHORT};
+CREATE INDEX fact_long ON fact(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX role_entity ON role(entity);
-CREATE INDEX role_short ON role(lo) WHERE hi - lo <= {SHORT};
-CREATE INDEX role_long ON role(lo) WHERE hi - lo > {SHORT};
+CREATE INDEX role_short ON role(lo, hi) WHERE hi - lo <= {SHORT};
+CREATE INDEX role_long ON role(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX name_word_skel ON name_word(skel);
 CREATE INDEX fact_word_skel ON fact_word(skel);
 """
@@ -58,6 +62,10 @@ def held_years(role: Role) -> tuple[int, int] | tuple[None, None]:
         return role.start.year, role.end.end_year if role.end else 9999
     known: When | None = role.start or role.end
     return (known.year, known.end_year) if known else (None, None)
+
+
+def _day(date: tuple[int, int, int]) -> int:
+    return date[0] * 10000 + date[1] * 100 + date[2]
 
 
 class _Builder:
@@ -83,7 +91,8 @@ class _Builder:
     def fact(self, item: Fact) -> None:
         self.fact_count += 1
         rid = self.fact_count
-        self.facts.append((rid, item.when.year, item.when.end_year, codec.encode_fact(item)))
+        when = item.when
+        self.facts.append((rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item)))
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
             self.weights[ident] += 1
@@ -95,13 +104,17 @@ class _Builder:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?)", self.facts)
+        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?)", self.facts)
         self.db.executemany("INSERT OR IGNORE INTO fact_entity VALUES (?, ?)", self.links)
         self.facts, self.links = [], []
 
     def role(self, item: Role) -> None:
         lo, hi = held_years(item)
-        self.db.execute("INSERT INTO role(entity, lo, hi, rec) VALUES (?, ?, ?, ?)", (item.entity, lo, hi, codec.encode_role(item)))
+        start = _day(item.start.first) if item.start else 0
+        self.db.execute(
+            "INSERT INTO role(entity, lo, hi, start, title, rec) VALUES (?, ?, ?, ?, ?, ?)",
+            (item.entity, lo, hi, start, item.role, codec.encode_role(item)),
+        )
 
     def finish(self) -> None:
         self._flush()

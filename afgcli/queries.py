@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from afgcli.dates import parse_period
 from afgcli.match import CUTOFF, Match, NameIndex, similar_words
-from afgcli.model import Entity, Fact, Role, Source, fact_order, role_order
+from afgcli.model import Entity, Fact, Role, Source
 from afgcli.names import PARTICLES, content_tokens
 from afgcli.store import Store, Words
 
@@ -75,15 +75,15 @@ class Library:
             return WhoAnswer(query, None, (), (), tuple(others))
         entity = self._store.entity(best.entity_id)
         assert entity is not None
-        roles = sorted(self._store.roles_of(entity.id), key=role_order)
-        facts = sorted(self._store.facts_of(entity.id), key=fact_order)
+        roles = self._store.roles_of(entity.id)
+        facts = self._store.facts_of(entity.id)
         return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), self._names_for(roles))
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         first, last = parse_period(query)
-        facts = sorted(self._store.facts_between(first, last), key=fact_order)
-        roles = sorted(self._store.roles_between(first, last), key=role_order)
+        facts = self._store.facts_between(first, last)
+        roles = self._store.roles_between(first, last)
         return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), self._names_for(roles))
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
@@ -93,7 +93,7 @@ class Library:
             facts = self._store.facts_between(first or 0, last or 9999)
         else:
             facts = self._store.all_facts()
-        return tuple(sorted(facts, key=fact_order))
+        return tuple(facts)
 
     def search(self, query: str, limit: int = 20) -> SearchAnswer:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
