@@ -1,3 +1,3 @@
-from afgcli.cli import main
+from afgcli.entry import main
 
 main()

@@ -1,6 +1,8 @@
-"""The `afg` command: parses arguments, calls the library, formats the answer. No lookup logic here."""
+"""The `afg` command: parses arguments, calls the library, formats the answer. No lookup logic here.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typer would then evaluate every parameter's annotation
+string at start-up, which costs more than Python building the annotations at import.
+"""
 
 import os
 import sys

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from afgcli import jsonout
-from afgcli.model import Citation, Table
+from afgcli.load import Table
+from afgcli.model import Citation
 from afgcli.schema import FILES
 
 TABLES = ("sources", "entities", "facts", "roles")

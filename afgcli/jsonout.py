@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from afgcli.model import Citation, Entity, Fact, Role, Source
-from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
+if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
+    from afgcli.model import Citation, Entity, Fact, Role, Source
+    from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 
 
 def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:

@@ -6,11 +6,12 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from afgcli.dates import parse_when
-from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, Table, When, fact_order, role_order
+from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When, fact_order, role_order
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
 from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
@@ -22,6 +23,18 @@ _CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
 _FILE_LEVEL = frozenset({"AFG001", "AFG002", "AFG003", "AFG005"})  # the file's rows cannot all be read
 ONGOING = ".."  # a role's end when the source says it is still held
+
+
+@dataclass(frozen=True)
+class Table:
+    """A loaded, validated fact table. Facts are kept in date order."""
+
+    sources: dict[str, Source]
+    entities: dict[str, Entity]
+    facts: tuple[Fact, ...]
+    roles: tuple[Role, ...]
+    facts_by_entity: dict[str, tuple[Fact, ...]] = field(repr=False)
+    roles_by_entity: dict[str, tuple[Role, ...]] = field(repr=False)
 
 
 def _lines(text: str) -> Iterator[str]:

@@ -25,6 +25,8 @@ FUZZY_WORD_CUTOFF = 80.0
 
 @dataclass(frozen=True)
 class Match:
+    """An entity a name query found, with the name it goes by and its score (0-100)."""
+
     entity_id: str
     name: str
     score: float

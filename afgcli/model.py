@@ -1,18 +1,26 @@
-"""The records of the fact table: typed, frozen, and free of any I/O."""
+"""The records of the fact table: typed, frozen, and free of any I/O.
+
+Every dataclass here has a docstring: without one, dataclasses computes a signature for it at
+import, which costs start-up time.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Citation:
+    """Where a source supports a record: a source id and its own locator, such as [53] or ¶12."""
+
     source: str
     cite: str
 
 
 @dataclass(frozen=True)
 class Figure:
+    """A number a fact reports: low, optional high (a range), and the unit counted."""
+
     low: int | float
     high: int | float | None
     unit: str
@@ -37,6 +45,8 @@ class When:
 
 @dataclass(frozen=True)
 class Source:
+    """A source document the table is curated from."""
+
     id: str
     title: str
     publisher: str
@@ -47,6 +57,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Entity:
+    """A person, group, government, place, operation or agreement, with its names and summary."""
+
     id: str
     name: str
     kind: str
@@ -59,6 +71,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Fact:
+    """One dated statement about one or more entities, with its sources."""
+
     id: str
     when: When
     entities: tuple[str, ...]
@@ -70,6 +84,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Role:
+    """An office or position an entity held, in an organization, over a span."""
+
     entity: str
     role: str
     organization: str
@@ -77,18 +93,6 @@ class Role:
     end: When | None
     sources: tuple[Citation, ...]
     ongoing: bool = False  # end written `..`: still held when the source was published
-
-
-@dataclass(frozen=True)
-class Table:
-    """A loaded, validated fact table. Facts are kept in date order."""
-
-    sources: dict[str, Source]
-    entities: dict[str, Entity]
-    facts: tuple[Fact, ...]
-    roles: tuple[Role, ...]
-    facts_by_entity: dict[str, tuple[Fact, ...]] = field(repr=False)
-    roles_by_entity: dict[str, tuple[Role, ...]] = field(repr=False)
 
 
 def fact_order(fact: Fact) -> tuple:

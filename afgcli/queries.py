@@ -16,6 +16,8 @@ STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is
 
 @dataclass(frozen=True)
 class WhoAnswer:
+    """The entity a name finds, with its roles and facts, or the candidates when none is found."""
+
     query: str
     entity: Entity | None
     roles: tuple[Role, ...]
@@ -26,6 +28,8 @@ class WhoAnswer:
 
 @dataclass(frozen=True)
 class PeriodAnswer:
+    """The facts dated in a period and the roles held during it."""
+
     query: str
     first: int
     last: int
@@ -36,6 +40,8 @@ class PeriodAnswer:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One search result: an entity or a fact, with its score."""
+
     score: float
     entity: Entity | None = None
     fact: Fact | None = None
@@ -43,12 +49,16 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchAnswer:
+    """Search results, best first."""
+
     query: str
     hits: tuple[SearchHit, ...]
 
 
 @dataclass(frozen=True)
 class SourceCount:
+    """A source and how many facts cite it."""
+
     source: Source
     facts: int
 

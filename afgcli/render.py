@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from afgcli.model import Citation, Entity, Fact, Role
-from afgcli.problems import Problem
-from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 from afgcli.safetext import visible
+
+if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
+    from afgcli.model import Citation, Entity, Fact, Role
+    from afgcli.problems import Problem
+    from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 
 
 def console(stream=None, stderr: bool = False) -> Console:

@@ -44,7 +44,8 @@ def timed(argv, terminal):
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 21
     python = sys.executable
-    afg = [python, "-m", "afgcli"]
+    # The console script pip installed beside this interpreter: what a user runs.
+    afg = [str(Path(python).with_name("afg"))]
     floor = [python, str(FLOOR)]
     subprocess.run(afg + ["who", "Massoud", "--json"], capture_output=True)  # warm the cache once
     print(f"{'case':32} {'afg ms':>8} {'floor ms':>9} {'ratio':>6} {'goal':>5}")
