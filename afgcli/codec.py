@@ -36,24 +36,39 @@ def encode_role(item: Role) -> bytes:
     )
 
 
-def _citations(items: tuple) -> tuple[Citation, ...]:
-    return tuple([Citation(source, cite) for source, cite in items])
+class Decoder:
+    """Records from blobs. Equal dates and citations recur across many records and are immutable,
+    so each is built once and shared: a large answer then costs far fewer objects."""
 
+    def __init__(self) -> None:
+        self._whens: dict[tuple, When] = {}
+        self._citations: dict[tuple, tuple[Citation, ...]] = {}
 
-def source(blob: bytes) -> Source:
-    return Source(*marshal.loads(blob))
+    def _when(self, value: tuple | None) -> When | None:
+        if value is None:
+            return None
+        found = self._whens.get(value)
+        if found is None:
+            found = self._whens[value] = When(*value)
+        return found
 
+    def _cites(self, items: tuple) -> tuple[Citation, ...]:
+        found = self._citations.get(items)
+        if found is None:
+            found = self._citations[items] = tuple([Citation(source, cite) for source, cite in items])
+        return found
 
-def entity(blob: bytes) -> Entity:
-    ident, name, kind, aliases, summary, start, end, cites = marshal.loads(blob)
-    return Entity(ident, name, kind, aliases, summary, start and When(*start), end and When(*end), _citations(cites))
+    def source(self, blob: bytes) -> Source:
+        return Source(*marshal.loads(blob))
 
+    def entity(self, blob: bytes) -> Entity:
+        ident, name, kind, aliases, summary, start, end, cites = marshal.loads(blob)
+        return Entity(ident, name, kind, aliases, summary, self._when(start), self._when(end), self._cites(cites))
 
-def fact(blob: bytes) -> Fact:
-    ident, when, entities, kind, text, cites, figure = marshal.loads(blob)
-    return Fact(ident, When(*when), entities, kind, text, _citations(cites), figure and Figure(*figure))
+    def fact(self, blob: bytes) -> Fact:
+        ident, when, entities, kind, text, cites, figure = marshal.loads(blob)
+        return Fact(ident, self._when(when), entities, kind, text, self._cites(cites), figure and Figure(*figure))
 
-
-def role(blob: bytes) -> Role:
-    holder, title, organization, start, end, cites, ongoing = marshal.loads(blob)
-    return Role(holder, title, organization, start and When(*start), end and When(*end), _citations(cites), ongoing)
+    def role(self, blob: bytes) -> Role:
+        holder, title, organization, start, end, cites, ongoing = marshal.loads(blob)
+        return Role(holder, title, organization, self._when(start), self._when(end), self._cites(cites), ongoing)

@@ -30,8 +30,9 @@ CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT N
                   first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL);
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
 -- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
+-- names: the holder's and the organization's names, which every answer with a role shows
 CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER,
-                  start INTEGER NOT NULL, title TEXT NOT NULL, rec BLOB NOT NULL);
+                  start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
@@ -39,7 +40,7 @@ CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITH
 """
 
 INDEXES = f"""
-CREATE UNIQUE INDEX entity_id ON entity(id, name);
+CREATE UNIQUE INDEX entity_id ON entity(id);
 CREATE INDEX fact_short ON fact(lo, hi) WHERE hi - lo <= {SHORT};
 CREATE INDEX fact_long ON fact(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX role_entity ON role(entity);
@@ -81,12 +82,14 @@ class _Builder:
         self.facts: list[tuple] = []
         self.links: list[tuple[str, int]] = []
         self.fact_count = 0
+        self.names: dict[str, str] = {}
 
     def source(self, item: Source) -> None:
         self.sources.append(item)
 
     def entity(self, item: Entity) -> None:
         self.entities.append(item)
+        self.names[item.id] = item.name
 
     def fact(self, item: Fact) -> None:
         self.fact_count += 1
@@ -111,9 +114,10 @@ class _Builder:
     def role(self, item: Role) -> None:
         lo, hi = held_years(item)
         start = _day(item.start.first) if item.start else 0
+        names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
         self.db.execute(
-            "INSERT INTO role(entity, lo, hi, start, title, rec) VALUES (?, ?, ?, ?, ?, ?)",
-            (item.entity, lo, hi, start, item.role, codec.encode_role(item)),
+            "INSERT INTO role(entity, lo, hi, start, title, names, rec) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (item.entity, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item)),
         )
 
     def finish(self) -> None:

@@ -76,25 +76,22 @@ class Library:
         self.names = NameIndex(self._store, Words(db, "name"))
         self._fact_words = Words(db, "fact")
 
-    def _names_for(self, roles: list[Role]) -> dict[str, str]:
-        return self._store.names({ident for r in roles for ident in (r.entity, r.organization) if ident})
-
     def who(self, query: str) -> WhoAnswer:
         best, others = self.names.best(query)
         if best is None:
             return WhoAnswer(query, None, (), (), tuple(others))
         entity = self._store.entity(best.entity_id)
         assert entity is not None
-        roles = self._store.roles_of(entity.id)
+        roles, names = self._store.roles_of(entity.id)
         facts = self._store.facts_of(entity.id)
-        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), self._names_for(roles))
+        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), names)
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         first, last = parse_period(query)
         facts = self._store.facts_between(first, last)
-        roles = self._store.roles_between(first, last)
-        return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), self._names_for(roles))
+        roles, names = self._store.roles_between(first, last)
+        return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), names)
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
         if entity_id:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from afgcli import codec
 from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-3"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-4"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -34,6 +34,7 @@ class Store:
 
     def __init__(self, db: sqlite3.Connection):
         self._db = db
+        self._decode = codec.Decoder()
 
     def _rows(self, sql: str, ids: list) -> list[tuple]:
         found = []
@@ -45,11 +46,7 @@ class Store:
 
     def entity(self, ident: str) -> Entity | None:
         row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (ident,)).fetchone()
-        return codec.entity(row[0]) if row else None
-
-    def names(self, idents: set[str]) -> dict[str, str]:
-        """Entity names by id, for the ids that are in the table."""
-        return dict(self._rows("SELECT id, name FROM entity WHERE id IN ({})", sorted(idents)))
+        return self._decode.entity(row[0]) if row else None
 
     def name_forms(self, rids: list[int]) -> list[tuple[int, str, str, int, tuple]]:
         """(rid, id, name, weight, forms) of each entity; forms are the word tuples of its name, aliases and id."""
@@ -72,11 +69,11 @@ class Store:
                 "SELECT f.first, f.last, f.id, f.rec FROM fact_entity AS l JOIN fact AS f ON f.rid = l.fact WHERE l.entity = ?",
                 (ident,),
             ).fetchall(),
-            codec.fact,
+            self._decode.fact,
         )
 
     def facts(self, rids: list[int]) -> dict[int, Fact]:
-        return {rid: codec.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
+        return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
 
     def facts_between(self, first: int, last: int) -> list[Fact]:
         """Facts whose dates meet the years first..last, in date order."""
@@ -85,27 +82,34 @@ class Store:
             f" UNION ALL SELECT first, last, id, rec FROM fact WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
             (first - SHORT, last, first, last, first),
         ).fetchall()
-        return _in_order(rows, codec.fact)
+        return _in_order(rows, self._decode.fact)
 
     def all_facts(self) -> list[Fact]:
-        return _in_order(self._db.execute("SELECT first, last, id, rec FROM fact").fetchall(), codec.fact)
+        return _in_order(self._db.execute("SELECT first, last, id, rec FROM fact").fetchall(), self._decode.fact)
 
-    def roles_of(self, ident: str) -> list[Role]:
-        """The entity's roles, earliest first."""
-        rows = self._db.execute("SELECT start, entity, title, rid, rec FROM role WHERE entity = ?", (ident,)).fetchall()
-        return _in_order(rows, codec.role)
+    def roles_of(self, ident: str) -> tuple[list[Role], dict[str, str]]:
+        """The entity's roles, earliest first, and the names of the entities they refer to."""
+        rows = self._db.execute("SELECT start, entity, title, rid, names, rec FROM role WHERE entity = ?", (ident,)).fetchall()
+        return self._roles(rows)
 
-    def roles_between(self, first: int, last: int) -> list[Role]:
-        """Roles held (as index.held_years has it) in some year of first..last, earliest first."""
+    def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
+        """Roles held (as index.held_years has it) in some year of first..last, earliest first, and
+        the names of the entities they refer to."""
         rows = self._db.execute(
-            f"SELECT start, entity, title, rid, rec FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT start, entity, title, rid, rec FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+            f"SELECT start, entity, title, rid, names, rec FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT start, entity, title, rid, names, rec FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
             (first - SHORT, last, first, last, first),
         ).fetchall()
-        return _in_order(rows, codec.role)
+        return self._roles(rows)
+
+    def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
+        names: dict[str, str] = {}
+        for row in rows:
+            names.update(marshal.loads(row[-2]))
+        return _in_order(rows, self._decode.role), names
 
     def sources(self) -> list[tuple[Source, int]]:
-        return [(codec.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]
+        return [(self._decode.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]
 
 
 class Words:
