@@ -200,14 +200,15 @@ def year(
     from afgcli.dates import PeriodError
 
     library = _library(ctx)
+    query = _need(_words([period]), "a year, for example: afg year 1992")
     try:
-        answer = library.period(_need(_words([period]), "a year, for example: afg year 1992"))
+        answer = library.period_json(query) if as_json else library.period(query)
     except PeriodError as error:
         raise UsageProblem(str(error)) from None
     if as_json:
         from afgcli import jsonout
 
-        _json(jsonout.period(answer))
+        jsonout.write_period_json(answer, sys.stdout)
     elif answer.facts or answer.in_power:
         from afgcli import render
 

@@ -7,12 +7,13 @@ through its checks; a table with any problem yields no index.
 
 from __future__ import annotations
 
+import json
 import marshal
 import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from afgcli import codec
+from afgcli import codec, jsonout
 from afgcli.load import scan
 from afgcli.model import Entity, Fact, Role, Source, When
 from afgcli.names import content_tokens, normalize, phrase_key, skeleton
@@ -26,13 +27,14 @@ CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT
 CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL,
                     rec BLOB NOT NULL, forms BLOB NOT NULL);
 -- first, last: the date's bounds as yyyymmdd, so that (first, last, id) sorts facts in date order
+-- json: the fact as `afg --json` writes it (jsonout.fact), so a large answer is written without decoding
 CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
-                  first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL);
+                  first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL);
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
 -- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
 -- names: the holder's and the organization's names, which every answer with a role shows
 CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER,
-                  start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL);
+                  start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
@@ -65,6 +67,9 @@ def held_years(role: Role) -> tuple[int, int] | tuple[None, None]:
     return (known.year, known.end_year) if known else (None, None)
 
 
+_json = json.JSONEncoder(ensure_ascii=False).encode  # what jsonout.write does when piped
+
+
 def _day(date: tuple[int, int, int]) -> int:
     return date[0] * 10000 + date[1] * 100 + date[2]
 
@@ -95,7 +100,9 @@ class _Builder:
         self.fact_count += 1
         rid = self.fact_count
         when = item.when
-        self.facts.append((rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item)))
+        self.facts.append(
+            (rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)))
+        )
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
             self.weights[ident] += 1
@@ -107,7 +114,7 @@ class _Builder:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?)", self.facts)
+        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
         self.db.executemany("INSERT OR IGNORE INTO fact_entity VALUES (?, ?)", self.links)
         self.facts, self.links = [], []
 
@@ -116,8 +123,8 @@ class _Builder:
         start = _day(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
         self.db.execute(
-            "INSERT INTO role(entity, lo, hi, start, title, names, rec) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (item.entity, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item)),
+            "INSERT INTO role(entity, lo, hi, start, title, names, rec, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.entity, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names))),
         )
 
     def finish(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role, Source
+    from afgcli.fragments import PeriodJson
     from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
 
 
@@ -88,6 +89,19 @@ def period(answer: PeriodAnswer) -> dict[str, Any]:
         "facts": [fact(f) for f in answer.facts],
         "in_power": [role(r, answer.names) for r in answer.in_power],
     }
+
+
+def write_period_json(answer: PeriodJson, stream: TextIO) -> None:
+    """The document of `period`, from records already in JSON: spliced when piped, re-read to indent."""
+    if stream.isatty():
+        document = {
+            "query": answer.query, "from": answer.first, "to": answer.last,
+            "facts": [json.loads(f) for f in answer.facts], "in_power": [json.loads(r) for r in answer.in_power],
+        }
+        write(document, stream)
+        return
+    head = json.dumps({"query": answer.query, "from": answer.first, "to": answer.last}, ensure_ascii=False)[:-1]
+    stream.write(f'{head}, "facts": [{", ".join(answer.facts)}], "in_power": [{", ".join(answer.in_power)}]}}\n')
 
 
 def search(answer: SearchAnswer) -> dict[str, Any]:

@@ -93,6 +93,16 @@ class Library:
         roles, names = self._store.roles_between(first, last)
         return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), names)
 
+    def period_json(self, query: str):
+        """As period, with each fact and role as the JSON text `--json` writes: for large answers,
+        which are then written without building a record per row. Raises PeriodError."""
+        from afgcli.fragments import PeriodJson  # only the JSON path needs it
+
+        first, last = parse_period(query)
+        facts = self._store.fact_json_between(first, last)
+        roles = self._store.role_json_between(first, last)
+        return PeriodJson(query, first, last, tuple(facts), tuple(roles))
+
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
         if entity_id:
             facts = [f for f in self._store.facts_of(entity_id) if overlaps(first or 0, last or 9999, f.when.year, f.when.end_year)]

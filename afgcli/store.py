@@ -9,7 +9,7 @@ from bisect import bisect_left
 from afgcli import codec
 from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-4"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-5"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -83,6 +83,26 @@ class Store:
             (first - SHORT, last, first, last, first),
         ).fetchall()
         return _in_order(rows, self._decode.fact)
+
+    def fact_json_between(self, first: int, last: int) -> list[str]:
+        """As facts_between, each fact as its JSON text."""
+        rows = self._db.execute(
+            f"SELECT first, last, id, json FROM fact WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT first, last, id, json FROM fact WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+            (first - SHORT, last, first, last, first),
+        ).fetchall()
+        rows.sort()
+        return [row[-1] for row in rows]
+
+    def role_json_between(self, first: int, last: int) -> list[str]:
+        """As roles_between, each role as its JSON text."""
+        rows = self._db.execute(
+            f"SELECT start, entity, title, rid, json FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT start, entity, title, rid, json FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+            (first - SHORT, last, first, last, first),
+        ).fetchall()
+        rows.sort()
+        return [row[-1] for row in rows]
 
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute("SELECT first, last, id, rec FROM fact").fetchall(), self._decode.fact)

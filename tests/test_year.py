@@ -68,3 +68,17 @@ def test_ongoing_and_unknown_role_ends(fixture_table):
     assert [(r["entity"], r["ongoing"]) for r in later["in_power"]] == [("ahmad-massoud", True)]
     _, before = run_json("--data", fixture_table, "year", "2020")
     assert before["in_power"] == []
+
+
+@pytest.mark.parametrize("period", ["1979", "1992", "1989-1992", "2020s", "1996"])
+def test_json_from_stored_texts_is_the_document_the_records_make(period):
+    import json
+
+    from afgcli import jsonout
+    from afgcli.cache import open_library
+    from afgcli.schema import builtin_dir
+
+    answer = open_library([builtin_dir()]).period(period)
+    expected = json.dumps(jsonout.period(answer), ensure_ascii=False) + "\n"
+    assert answer.facts
+    assert run("year", period, "--json").stdout == expected
