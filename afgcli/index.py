@@ -20,8 +20,7 @@ from afgcli.names import content_tokens, normalize, phrase_key, skeleton
 from afgcli.problems import DataError
 from afgcli.store import FORMAT, SHORT, SKELETON_MIN
 
-
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL);
 CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL,

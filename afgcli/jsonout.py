@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role, Source
     from afgcli.fragments import PeriodJson
-    from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
+    from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
+    from afgcli.search import SearchAnswer
 
 
 def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:

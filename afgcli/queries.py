@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from afgcli.dates import parse_period
-from afgcli.match import CUTOFF, Match, NameIndex, similar_words
+from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
-from afgcli.names import PARTICLES, content_tokens
 from afgcli.store import Store, Words
 
-STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is was an or".split())
-
+if TYPE_CHECKING:
+    from afgcli.search import SearchAnswer
 
 @dataclass(frozen=True)
 class WhoAnswer:
@@ -36,23 +36,6 @@ class PeriodAnswer:
     facts: tuple[Fact, ...]
     in_power: tuple[Role, ...]
     names: dict[str, str] = field(default_factory=dict, repr=False)
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result: an entity or a fact, with its score."""
-
-    score: float
-    entity: Entity | None = None
-    fact: Fact | None = None
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    """Search results, best first."""
-
-    query: str
-    hits: tuple[SearchHit, ...]
 
 
 @dataclass(frozen=True)
@@ -114,37 +97,9 @@ class Library:
 
     def search(self, query: str, limit: int = 20) -> SearchAnswer:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
-        ranked: list[tuple] = [(-m.score, 0, (), m.entity_id) for m in self.names.find(query)]
-        words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
-        fact_scores = self._fact_scores(words) if words else {}
-        # Only facts that can still make the list are read: those scoring at least the limit-th best.
-        scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
-        floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
-        wanted = [rid for rid, score in fact_scores.items() if score >= floor]
-        for rid, fact in self._store.facts(wanted).items():
-            ranked.append((-round(fact_scores[rid], 1), 1, fact.when.first, fact.id, fact))
-        ranked.sort(key=lambda item: item[:4])
-        hits = []
-        for item in ranked[:limit]:
-            if item[1] == 0:
-                hits.append(SearchHit(-item[0], entity=self._store.entity(item[3])))
-            else:
-                hits.append(SearchHit(-item[0], fact=item[4]))
-        return SearchAnswer(query, tuple(hits))
+        from afgcli.search import search
 
-    def _fact_scores(self, words: list[str]) -> dict[int, float]:
-        """Fact rids and how well each matches the words (0-100); a word is spelt loosely only when
-        nothing in the table has it as written."""
-        totals: dict[int, float] = {}
-        for word in words:
-            similar = similar_words(self._fact_words, word, fuzzy=False) or similar_words(self._fact_words, word, fuzzy=True)
-            best: dict[int, float] = {}
-            for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
-                for rid in self._fact_words.postings([other]):
-                    best[rid] = weight  # ascending weights: the best one for each fact is written last
-            for rid, weight in best.items():
-                totals[rid] = totals.get(rid, 0.0) + weight
-        return {rid: 100 * total / len(words) for rid, total in totals.items()}
+        return search(self._store, self.names, self._fact_words, query, limit)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

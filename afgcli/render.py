@@ -14,7 +14,8 @@ from afgcli.safetext import visible
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role
     from afgcli.problems import Problem
-    from afgcli.queries import PeriodAnswer, SearchAnswer, SourceCount, WhoAnswer
+    from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
+    from afgcli.search import SearchAnswer
 
 
 def console(stream=None, stderr: bool = False) -> Console:

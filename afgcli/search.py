@@ -1,0 +1,66 @@
+"""Search over entity names and fact statements (`afg search`), in its own module so that the
+other questions do not pay for its records at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from afgcli.match import CUTOFF, NameIndex, similar_words
+from afgcli.model import Entity, Fact
+from afgcli.names import PARTICLES, content_tokens
+from afgcli.store import Store, Words
+
+STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is was an or".split())
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: an entity or a fact, with its score."""
+
+    score: float
+    entity: Entity | None = None
+    fact: Fact | None = None
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """Search results, best first."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+
+
+def search(store: Store, names: NameIndex, fact_words: Words, query: str, limit: int) -> SearchAnswer:
+    """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
+    ranked: list[tuple] = [(-m.score, 0, (), m.entity_id) for m in names.find(query)]
+    words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
+    fact_scores = _fact_scores(fact_words, words) if words else {}
+    # Only facts that can still make the list are read: those scoring at least the limit-th best.
+    scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
+    wanted = [rid for rid, score in fact_scores.items() if score >= floor]
+    for rid, fact in store.facts(wanted).items():
+        ranked.append((-round(fact_scores[rid], 1), 1, fact.when.first, fact.id, fact))
+    ranked.sort(key=lambda item: item[:4])
+    hits = []
+    for item in ranked[:limit]:
+        if item[1] == 0:
+            hits.append(SearchHit(-item[0], entity=store.entity(item[3])))
+        else:
+            hits.append(SearchHit(-item[0], fact=item[4]))
+    return SearchAnswer(query, tuple(hits))
+
+
+def _fact_scores(fact_words: Words, words: list[str]) -> dict[int, float]:
+    """Fact rids and how well each matches the words (0-100); a word is spelt loosely only when
+    nothing in the table has it as written."""
+    totals: dict[int, float] = {}
+    for word in words:
+        similar = similar_words(fact_words, word, fuzzy=False) or similar_words(fact_words, word, fuzzy=True)
+        best: dict[int, float] = {}
+        for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
+            for rid in fact_words.postings([other]):
+                best[rid] = weight  # ascending weights: the best one for each fact is written last
+        for rid, weight in best.items():
+            totals[rid] = totals.get(rid, 0.0) + weight
+    return {rid: 100 * total / len(words) for rid, total in totals.items()}
