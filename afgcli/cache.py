@@ -129,12 +129,12 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    for old in folder.glob(f"{prefix}*.sqlite"):
-        if old.name != name:
-            try:
-                old.unlink()  # an index of an earlier state of the same table
-            except OSError:
-                pass
+    earlier = [p for p in folder.glob(f"{prefix}*.sqlite") if p.name != name]  # earlier states of this table
+    for old in earlier + list(folder.glob("library-*.pickle")):  # afg 0.1 cached pickles here
+        try:
+            old.unlink()
+        except OSError:
+            pass
     return folder / name
 
 

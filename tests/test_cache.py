@@ -96,3 +96,11 @@ def test_two_first_runs_at_once_both_answer(table):
     assert answers == ["national-resistance-front"] * 2
     assert len(cached_files()) == 1
     assert not list(cache_dir().glob(".tmp-*"))
+
+
+def test_a_pickle_left_by_afg_0_1_is_removed(table):
+    cache_dir().mkdir(parents=True)
+    old = cache_dir() / "library-0123abcd.pickle"
+    old.write_bytes(b"AFGCACHE2\n")
+    assert open_library([table]).who("Kabul").entity.id == "kabul"
+    assert not old.exists()
