@@ -23,6 +23,10 @@ def _chunks(items: list, size: int = _MAX_PARAMETERS):
         yield items[start : start + size]
 
 
+_FACT_ORDER = "first, last, id"  # columns that sort facts in date order
+_ROLE_ORDER = "start, entity, title, rid"  # and roles, earliest first (rid keeps the table's order on ties)
+
+
 def _in_order(rows: list[tuple], decode) -> list:
     """Records from rows whose leading columns are their sort key and whose last column is the record."""
     rows.sort()  # tuples compare in C: far faster than a key function over decoded records
@@ -75,52 +79,38 @@ class Store:
     def facts(self, rids: list[int]) -> dict[int, Fact]:
         return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
 
-    def facts_between(self, first: int, last: int) -> list[Fact]:
-        """Facts whose dates meet the years first..last, in date order."""
-        rows = self._db.execute(
-            f"SELECT first, last, id, rec FROM fact WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT first, last, id, rec FROM fact WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
+    def _between(self, table: str, columns: str, first: int, last: int) -> list[tuple]:
+        """Rows of `table` (fact or role) whose years meet first..last, as `columns`."""
+        return self._db.execute(
+            f"SELECT {columns} FROM {table} WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
+            f" UNION ALL SELECT {columns} FROM {table} WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
             (first - SHORT, last, first, last, first),
         ).fetchall()
-        return _in_order(rows, self._decode.fact)
+
+    def facts_between(self, first: int, last: int) -> list[Fact]:
+        """Facts whose dates meet the years first..last, in date order."""
+        return _in_order(self._between("fact", f"{_FACT_ORDER}, rec", first, last), self._decode.fact)
 
     def fact_json_between(self, first: int, last: int) -> list[str]:
         """As facts_between, each fact as its JSON text."""
-        rows = self._db.execute(
-            f"SELECT first, last, id, json FROM fact WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT first, last, id, json FROM fact WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
-            (first - SHORT, last, first, last, first),
-        ).fetchall()
-        rows.sort()
-        return [row[-1] for row in rows]
-
-    def role_json_between(self, first: int, last: int) -> list[str]:
-        """As roles_between, each role as its JSON text."""
-        rows = self._db.execute(
-            f"SELECT start, entity, title, rid, json FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT start, entity, title, rid, json FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
-            (first - SHORT, last, first, last, first),
-        ).fetchall()
-        rows.sort()
-        return [row[-1] for row in rows]
+        return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last), str)
 
     def all_facts(self) -> list[Fact]:
-        return _in_order(self._db.execute("SELECT first, last, id, rec FROM fact").fetchall(), self._decode.fact)
+        return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
 
     def roles_of(self, ident: str) -> tuple[list[Role], dict[str, str]]:
         """The entity's roles, earliest first, and the names of the entities they refer to."""
-        rows = self._db.execute("SELECT start, entity, title, rid, names, rec FROM role WHERE entity = ?", (ident,)).fetchall()
+        rows = self._db.execute(f"SELECT {_ROLE_ORDER}, names, rec FROM role WHERE entity = ?", (ident,)).fetchall()
         return self._roles(rows)
 
     def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
         """Roles held (as index.held_years has it) in some year of first..last, earliest first, and
         the names of the entities they refer to."""
-        rows = self._db.execute(
-            f"SELECT start, entity, title, rid, names, rec FROM role WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT start, entity, title, rid, names, rec FROM role WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
-            (first - SHORT, last, first, last, first),
-        ).fetchall()
-        return self._roles(rows)
+        return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last))
+
+    def role_json_between(self, first: int, last: int) -> list[str]:
+        """As roles_between, each role as its JSON text."""
+        return _in_order(self._between("role", f"{_ROLE_ORDER}, json", first, last), str)
 
     def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
         names: dict[str, str] = {}
