@@ -155,8 +155,7 @@ class _Builder:
                 ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in words.items()),
             )
         db.executescript(INDEXES)
-        counts = {"sources": len(self.sources), "entities": len(self.entities), "facts": self.fact_count}
-        db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), *counts.items()])
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
 
 
 def build(directories: list[Path], db: sqlite3.Connection) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from afgcli.dates import parse_when
-from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When, fact_order, role_order
+from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
 from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
@@ -236,6 +236,15 @@ class _Collect:
             self.sources, self.entities, tuple(facts), tuple(roles),
             {k: tuple(v) for k, v in by_entity.items()}, {k: tuple(v) for k, v in roles_by.items()},
         )
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Date order: earliest first, shorter spans first, then id (the index keeps the same key as columns)."""
+    return (fact.when.first, fact.when.last, fact.id)
+
+
+def role_order(role: Role) -> tuple:
+    return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
 
 
 def scan(directories: list[Path], sink: Sink) -> list[Problem]:

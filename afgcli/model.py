@@ -94,11 +94,3 @@ class Role:
     sources: tuple[Citation, ...]
     ongoing: bool = False  # end written `..`: still held when the source was published
 
-
-def fact_order(fact: Fact) -> tuple:
-    """Date order: earliest first, shorter spans first, then id."""
-    return (fact.when.first, fact.when.last, fact.id)
-
-
-def role_order(role: Role) -> tuple:
-    return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)

@@ -14,6 +14,7 @@ from afgcli.store import Store, Words
 if TYPE_CHECKING:
     from afgcli.search import SearchAnswer
 
+
 @dataclass(frozen=True)
 class WhoAnswer:
     """The entity a name finds, with its roles and facts, or the candidates when none is found."""

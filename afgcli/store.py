@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from bisect import bisect_left
 
 from afgcli import codec
 from afgcli.model import Entity, Fact, Role, Source
@@ -140,12 +139,7 @@ class Words:
         return self._db.execute(f"SELECT 1 FROM {self._table} WHERE word = ?", (word,)).fetchone() is not None
 
     def with_prefix(self, prefix: str) -> list[str]:
-        if self._vocabulary is not None:
-            position, found = bisect_left(self._vocabulary, prefix), []
-            while position < len(self._vocabulary) and self._vocabulary[position].startswith(prefix):
-                found.append(self._vocabulary[position])
-                position += 1
-            return found
+        """Longer words that begin with `prefix`."""
         # Words sort after their prefix and before the prefix followed by the highest code point.
         rows = self._db.execute(f"SELECT word FROM {self._table} WHERE word > ? AND word < ?", (prefix, prefix + "\U0010ffff"))
         return [w for (w,) in rows]
