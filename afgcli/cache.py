@@ -20,7 +20,6 @@ import zlib
 from pathlib import Path
 
 from afgcli import __version__
-from afgcli.queries import Library
 from afgcli.schema import FILES
 from afgcli.store import FORMAT
 
@@ -138,8 +137,15 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
     return folder / name
 
 
-def open_library(directories: list[Path]) -> Library:
-    """A library over the index of these table directories, built first when it is missing or stale.
+def open_library(directories: list[Path]):
+    """A queries.Library over the index of these table directories. Raises DataError."""
+    from afgcli.queries import Library
+
+    return Library(open_index(directories))
+
+
+def open_index(directories: list[Path]) -> sqlite3.Connection:
+    """The index of these table directories, built first when it is missing or stale.
 
     Raises DataError when the table has problems.
     """
@@ -150,14 +156,14 @@ def open_library(directories: list[Path]) -> Library:
         if _intact(path):
             db = _connect(path)
             if db is not None:
-                return Library(db)
+                return db
         built = _build_file(directories, cache_dir(), prefix, name)
         if built is not None:
             db = _connect(built)
             if db is not None:
-                return Library(db)
+                return db
     from afgcli.index import build
 
     db = sqlite3.connect(":memory:")
     build(directories, db)
-    return Library(db)
+    return db

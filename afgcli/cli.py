@@ -124,13 +124,27 @@ def _directories(names: list[str]) -> list[Path]:
     return [builtin_dir() if name == BUILTIN else Path(name) for name in names]
 
 
-def _library(ctx: typer.Context):
+def _index(ctx: typer.Context):
     settings: Settings = ctx.obj
-    if "library" not in settings.cache:
-        from afgcli.cache import open_library
+    if "index" not in settings.cache:
+        from afgcli.cache import open_index
 
-        settings.cache["library"] = open_library(_directories(settings.data))
-    return settings.cache["library"]
+        settings.cache["index"] = open_index(_directories(settings.data))
+    return settings.cache["index"]
+
+
+def _library(ctx: typer.Context):
+    """Answers as records, for the terminal and the other commands."""
+    from afgcli.queries import Library
+
+    return Library(_index(ctx))
+
+
+def _documents(ctx: typer.Context):
+    """`who` and `year` answers as JSON texts: these load none of the records' classes."""
+    from afgcli.documents import Documents
+
+    return Documents(_index(ctx))
 
 
 def _words(values: Optional[list[str]]) -> str:
@@ -175,12 +189,11 @@ def who(
 ) -> None:
     """Who or what is NAME: summary, roles and dated facts, with sources."""
     query = _need(_words(name), "a name, for example: afg who Massoud")
-    library = _library(ctx)
-    answer = library.who(query)
+    answer = (_documents(ctx) if as_json else _library(ctx)).who(query)
     if as_json:
         from afgcli import jsonout
 
-        _json(jsonout.who(answer))
+        _json(jsonout.who_from_texts(answer))
     elif answer.entity:
         from afgcli import render
 
@@ -197,12 +210,12 @@ def year(
     as_json: JsonOption = False,
 ) -> None:
     """What happened in a year, a range of years or a decade, and who held power."""
-    from afgcli.dates import PeriodError
+    from afgcli.periods import PeriodError
 
-    library = _library(ctx)
+    source = _documents(ctx) if as_json else _library(ctx)
     query = _need(_words([period]), "a year, for example: afg year 1992")
     try:
-        answer = library.period_json(query) if as_json else library.period(query)
+        answer = source.period(query)
     except PeriodError as error:
         raise UsageProblem(str(error)) from None
     if as_json:

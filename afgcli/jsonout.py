@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role, Source
-    from afgcli.fragments import PeriodJson
+    from afgcli.documents import PeriodJson, WhoJson
+    from afgcli.match import Match
     from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
     from afgcli.search import SearchAnswer
 
@@ -74,11 +75,23 @@ def who(answer: WhoAnswer) -> dict[str, Any]:
     found = None
     if answer.entity:
         found = entity(answer.entity) | {"roles": [role(r, answer.names) for r in answer.roles]}
+    return _who(answer.query, found, answer.candidates, [fact(f) for f in answer.facts])
+
+
+def who_from_texts(answer: WhoJson) -> dict[str, Any]:
+    """The document of `who`, from the JSON texts that `entity`, `role` and `fact` made at index time."""
+    found = None
+    if answer.entity is not None:
+        found = json.loads(answer.entity) | {"roles": [json.loads(r) for r in answer.roles]}
+    return _who(answer.query, found, answer.candidates, [json.loads(f) for f in answer.facts])
+
+
+def _who(query: str, found: dict[str, Any] | None, candidates: tuple[Match, ...], facts: list[dict[str, Any]]) -> dict[str, Any]:
     return {
-        "query": answer.query,
+        "query": query,
         "entity": found,
-        "candidates": [{"id": m.entity_id, "name": m.name, "score": m.score} for m in answer.candidates],
-        "facts": [fact(f) for f in answer.facts],
+        "candidates": [{"id": m.entity_id, "name": m.name, "score": m.score} for m in candidates],
+        "facts": facts,
     }
 
 

@@ -6,9 +6,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from afgcli.dates import parse_period
 from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
+from afgcli.periods import parse_period
 from afgcli.store import Store, Words
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def overlaps(first_year: int, last_year: int, start: int | None, end: int | None
 
 
 class Library:
-    """Answers from an open index (see cache.open_library)."""
+    """Answers as records, from an open index (see cache.open_index); documents.py has the JSON-text ones."""
 
     def __init__(self, db: sqlite3.Connection):
         self._store = Store(db)
@@ -76,16 +76,6 @@ class Library:
         facts = self._store.facts_between(first, last)
         roles, names = self._store.roles_between(first, last)
         return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), names)
-
-    def period_json(self, query: str):
-        """As period, with each fact and role as the JSON text `--json` writes: for large answers,
-        which are then written without building a record per row. Raises PeriodError."""
-        from afgcli.fragments import PeriodJson  # only the JSON path needs it
-
-        first, last = parse_period(query)
-        facts = self._store.fact_json_between(first, last)
-        roles = self._store.role_json_between(first, last)
-        return PeriodJson(query, first, last, tuple(facts), tuple(roles))
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
         if entity_id:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+from typing import TYPE_CHECKING
 
-from afgcli import codec
-from afgcli.model import Entity, Fact, Role, Source
+if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
+    from afgcli.codec import Decoder
+    from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-5"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-6"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -33,11 +35,19 @@ def _in_order(rows: list[tuple], decode) -> list:
 
 
 class Store:
-    """Typed records out of an open index database."""
+    """Typed records, or their JSON texts, out of an open index database."""
 
     def __init__(self, db: sqlite3.Connection):
         self._db = db
-        self._decode = codec.Decoder()
+        self._decoder: Decoder | None = None
+
+    @property
+    def _decode(self) -> Decoder:
+        if self._decoder is None:
+            from afgcli.codec import Decoder
+
+            self._decoder = Decoder()
+        return self._decoder
 
     def _rows(self, sql: str, ids: list) -> list[tuple]:
         found = []
@@ -50,6 +60,10 @@ class Store:
     def entity(self, ident: str) -> Entity | None:
         row = self._db.execute("SELECT rec FROM entity WHERE id = ?", (ident,)).fetchone()
         return self._decode.entity(row[0]) if row else None
+
+    def entity_json(self, ident: str) -> str | None:
+        row = self._db.execute("SELECT json FROM entity WHERE id = ?", (ident,)).fetchone()
+        return row[0] if row else None
 
     def name_forms(self, rids: list[int]) -> list[tuple[int, str, str, int, tuple]]:
         """(rid, id, name, weight, forms) of each entity; forms are the word tuples of its name, aliases and id."""
@@ -65,15 +79,20 @@ class Store:
 
     # Facts and roles
 
+    def _of(self, ident: str, column: str) -> list[tuple]:
+        """The entity's fact rows, as (first, last, id, `column`)."""
+        return self._db.execute(
+            f"SELECT f.first, f.last, f.id, f.{column} FROM fact_entity AS l JOIN fact AS f ON f.rid = l.fact WHERE l.entity = ?",
+            (ident,),
+        ).fetchall()
+
     def facts_of(self, ident: str) -> list[Fact]:
         """The entity's facts in date order."""
-        return _in_order(
-            self._db.execute(
-                "SELECT f.first, f.last, f.id, f.rec FROM fact_entity AS l JOIN fact AS f ON f.rid = l.fact WHERE l.entity = ?",
-                (ident,),
-            ).fetchall(),
-            self._decode.fact,
-        )
+        return _in_order(self._of(ident, "rec"), self._decode.fact)
+
+    def fact_json_of(self, ident: str) -> list[str]:
+        """As facts_of, each fact as its JSON text."""
+        return _in_order(self._of(ident, "json"), str)
 
     def facts(self, rids: list[int]) -> dict[int, Fact]:
         return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
@@ -101,6 +120,10 @@ class Store:
         """The entity's roles, earliest first, and the names of the entities they refer to."""
         rows = self._db.execute(f"SELECT {_ROLE_ORDER}, names, rec FROM role WHERE entity = ?", (ident,)).fetchall()
         return self._roles(rows)
+
+    def role_json_of(self, ident: str) -> list[str]:
+        """As roles_of, each role as its JSON text (which holds the names)."""
+        return _in_order(self._db.execute(f"SELECT {_ROLE_ORDER}, json FROM role WHERE entity = ?", (ident,)).fetchall(), str)
 
     def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
         """Roles held (as index.held_years has it) in some year of first..last, earliest first, and

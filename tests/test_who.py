@@ -86,3 +86,18 @@ def test_suggestions_stop_at_the_suggestion_cutoff():
     library = open_library([builtin_dir()])
     # Afghan Hizbullah scores 36 for this query, below the suggestion cutoff of 45.
     assert library.names.suggest("Hafizullah Ami") == [Match("hafizullah-amin", "Hafizullah Amin", 46.5)]
+
+
+def test_json_from_stored_texts_is_the_document_the_records_make():
+    import json
+
+    from afgcli import jsonout
+    from afgcli.cache import open_library
+    from afgcli.load import load_table
+    from afgcli.schema import builtin_dir
+
+    library = open_library([builtin_dir()])
+    queries = list(load_table([builtin_dir()]).entities) + ["Hikmatyr", "Hafizullah Ami", "zzzz"]
+    for query in queries:
+        expected = json.dumps(jsonout.who(library.who(query)), ensure_ascii=False) + "\n"
+        assert run("who", query, "--json").stdout == expected, query

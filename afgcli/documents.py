@@ -1,0 +1,61 @@
+"""The answers of `--json`, from the JSON texts the index stores for each record (jsonout wrote them).
+
+A year of a large table holds thousands of facts; writing them from stored texts skips building a
+record and a dict for each. And a single answer from texts loads none of the records' classes,
+whose creation is a large part of a short run's start-up. The documents are the ones the records
+give (tests compare the two paths byte for byte).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from afgcli.match import Match, NameIndex
+from afgcli.periods import parse_period
+from afgcli.store import Store, Words
+
+
+@dataclass(frozen=True)
+class WhoJson:
+    """queries.WhoAnswer with its entity, roles and facts as JSON texts."""
+
+    query: str
+    entity: str | None
+    roles: tuple[str, ...]
+    facts: tuple[str, ...]
+    candidates: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class PeriodJson:
+    """queries.PeriodAnswer with its facts and roles as JSON texts."""
+
+    query: str
+    first: int
+    last: int
+    facts: tuple[str, ...]
+    in_power: tuple[str, ...]
+
+
+class Documents:
+    """The `who` and `year` answers of an open index (see cache.open_index), as JSON texts."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._store = Store(db)
+        self._names = NameIndex(self._store, Words(db, "name"))
+
+    def who(self, query: str) -> WhoJson:
+        best, others = self._names.best(query)
+        if best is None:
+            return WhoJson(query, None, (), (), tuple(others))
+        store = self._store
+        ident = best.entity_id
+        return WhoJson(query, store.entity_json(ident), tuple(store.role_json_of(ident)), tuple(store.fact_json_of(ident)), tuple(others))
+
+    def period(self, query: str) -> PeriodJson:
+        """Raises PeriodError."""
+        first, last = parse_period(query)
+        facts = self._store.fact_json_between(first, last)
+        roles = self._store.role_json_between(first, last)
+        return PeriodJson(query, first, last, tuple(facts), tuple(roles))
