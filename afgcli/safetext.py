@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Compiled on first use (re caches it): most runs show only printable text and never need it.
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -21,7 +22,8 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    return _CONTROL.sub(_visible, text)
+    # Every character the pattern finds is a control or format character, which isprintable() rejects.
+    return text if text.isprintable() else re.sub(_CONTROL, _visible, text)
 
 
 def clean_argument(text: str) -> str:

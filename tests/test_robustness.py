@@ -72,3 +72,23 @@ def test_random_unicode_queries(query, command, as_json):
         for character in set(CONTROL.findall(query)):
             assert character not in result.stdout
             assert character not in result.stderr
+
+
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@given(st.text())
+def test_visible_text_holds_no_control_or_bidi_character(text):
+    from afgcli.safetext import visible
+
+    shown = visible(text)
+    assert not UNSAFE.search(shown)
+    assert len(shown) == len(text)
+    if not UNSAFE.search(text):
+        assert shown == text
+
+
+def test_visible_shows_stand_ins():
+    from afgcli.safetext import visible
+
+    assert visible("a\x1b[31mb\u202ec\td\x7f") == "a\u241b[31mb\ufffdc\u2409d\u2421"
