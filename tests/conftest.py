@@ -39,6 +39,12 @@ def broken_table(rule: str, into: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_cache():
+    yield
+    shutil.rmtree(TEST_CACHE, ignore_errors=True)
+
+
 @pytest.fixture
 def fixture_table() -> str:
     return str(VALID)
