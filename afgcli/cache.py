@@ -18,10 +18,14 @@ import sqlite3
 import sys
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from afgcli import __version__
 from afgcli.schema import FILES
 from afgcli.store import FORMAT
+
+if TYPE_CHECKING:
+    from afgcli.queries import Library
 
 _MAGIC = b"AFGIDX01"
 _TRAILER = len(_MAGIC) + 8 + 4  # magic, length of the database part, CRC-32
@@ -137,8 +141,8 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
     return folder / name
 
 
-def open_library(directories: list[Path]):
-    """A queries.Library over the index of these table directories. Raises DataError."""
+def open_library(directories: list[Path]) -> Library:
+    """Answers as records from the index of these table directories (see open_index). Raises DataError."""
     from afgcli.queries import Library
 
     return Library(open_index(directories))

@@ -49,9 +49,9 @@ class Documents:
         best, others = self._names.best(query)
         if best is None:
             return WhoJson(query, None, (), (), tuple(others))
-        store = self._store
-        ident = best.entity_id
-        return WhoJson(query, store.entity_json(ident), tuple(store.role_json_of(ident)), tuple(store.fact_json_of(ident)), tuple(others))
+        store, ident = self._store, best.entity_id
+        roles, facts = store.role_json_of(ident), store.fact_json_of(ident)
+        return WhoJson(query, store.entity_json(ident), tuple(roles), tuple(facts), tuple(others))
 
     def period(self, query: str) -> PeriodJson:
         """Raises PeriodError."""

@@ -1,4 +1,5 @@
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,8 +41,15 @@ def broken_table(rule: str, into: Path) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _remove_test_cache():
+def _test_cache():
+    """Library calls in tests use the test cache too, and it is removed at the end."""
+    saved = os.environ.get("AFG_CACHE_DIR")
+    os.environ["AFG_CACHE_DIR"] = TEST_CACHE
     yield
+    if saved is None:
+        del os.environ["AFG_CACHE_DIR"]
+    else:
+        os.environ["AFG_CACHE_DIR"] = saved
     shutil.rmtree(TEST_CACHE, ignore_errors=True)
 
 
