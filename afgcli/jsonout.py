@@ -96,23 +96,19 @@ def _who(query: str, found: dict[str, Any] | None, candidates: tuple[Match, ...]
 
 
 def period(answer: PeriodAnswer) -> dict[str, Any]:
-    return {
-        "query": answer.query,
-        "from": answer.first,
-        "to": answer.last,
-        "facts": [fact(f) for f in answer.facts],
-        "in_power": [role(r, answer.names) for r in answer.in_power],
-    }
+    facts = [fact(f) for f in answer.facts]
+    return _period(answer.query, answer.first, answer.last, facts, [role(r, answer.names) for r in answer.in_power])
+
+
+def _period(query: str, first: int, last: int, facts: list, in_power: list) -> dict[str, Any]:
+    return {"query": query, "from": first, "to": last, "facts": facts, "in_power": in_power}
 
 
 def write_period_json(answer: PeriodJson, stream: TextIO) -> None:
     """The document of `period`, from records already in JSON: spliced when piped, re-read to indent."""
     if stream.isatty():
-        document = {
-            "query": answer.query, "from": answer.first, "to": answer.last,
-            "facts": [json.loads(f) for f in answer.facts], "in_power": [json.loads(r) for r in answer.in_power],
-        }
-        write(document, stream)
+        facts, in_power = [json.loads(f) for f in answer.facts], [json.loads(r) for r in answer.in_power]
+        write(_period(answer.query, answer.first, answer.last, facts, in_power), stream)
         return
     head = json.dumps({"query": answer.query, "from": answer.first, "to": answer.last}, ensure_ascii=False)[:-1]
     stream.write(f'{head}, "facts": [{", ".join(answer.facts)}], "in_power": [{", ".join(answer.in_power)}]}}\n')
