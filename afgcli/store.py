@@ -116,14 +116,17 @@ class Store:
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
 
+    def _role_rows(self, ident: str, columns: str) -> list[tuple]:
+        """The entity's role rows, as (sort key..., `columns`)."""
+        return self._db.execute(f"SELECT {_ROLE_ORDER}, {columns} FROM role WHERE entity = ?", (ident,)).fetchall()
+
     def roles_of(self, ident: str) -> tuple[list[Role], dict[str, str]]:
         """The entity's roles, earliest first, and the names of the entities they refer to."""
-        rows = self._db.execute(f"SELECT {_ROLE_ORDER}, names, rec FROM role WHERE entity = ?", (ident,)).fetchall()
-        return self._roles(rows)
+        return self._roles(self._role_rows(ident, "names, rec"))
 
     def role_json_of(self, ident: str) -> list[str]:
         """As roles_of, each role as its JSON text (which holds the names)."""
-        return _in_order(self._db.execute(f"SELECT {_ROLE_ORDER}, json FROM role WHERE entity = ?", (ident,)).fetchall(), str)
+        return _in_order(self._role_rows(ident, "json"), str)
 
     def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
         """Roles held (as index.held_years has it) in some year of first..last, earliest first, and
