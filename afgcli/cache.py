@@ -148,8 +148,9 @@ def open_library(directories: list[Path]) -> Library:
     return Library(open_index(directories))
 
 
-def open_index(directories: list[Path]) -> sqlite3.Connection:
-    """The index of these table directories, built first when it is missing or stale.
+def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connection:
+    """The index of these table directories, built first when it is missing or stale, or when `fresh`
+    (the cached one turned out damaged) built anew in its place.
 
     Raises DataError when the table has problems.
     """
@@ -157,7 +158,7 @@ def open_index(directories: list[Path]) -> sqlite3.Connection:
     if names is not None:
         prefix, name = names
         path = cache_dir() / name
-        if _intact(path):
+        if not fresh and _intact(path):
             db = _connect(path)
             if db is not None:
                 return db

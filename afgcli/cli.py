@@ -34,8 +34,20 @@ class AfgGroup(TyperGroup):
     """Turns every failure into one line on stderr and an exit code: no tracebacks, no boxes."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        def answer(settings: Settings):
+            return super(AfgGroup, self).main(
+                args=args, prog_name=prog_name or "afg", complete_var=complete_var, standalone_mode=False, obj=settings, **extra
+            )
+
         try:
-            code = super().main(args=args, prog_name=prog_name or "afg", complete_var=complete_var, standalone_mode=False, **extra)
+            try:
+                code = answer(Settings())
+            except Exception as error:
+                if not _damaged_index(error):
+                    raise
+                # The cached index was damaged where its checksum does not look (the middle of a large
+                # one): nothing has been written yet, so build it anew and ask again.
+                code = answer(Settings(fresh_index=True))
             sys.stdout.flush()  # so a closed pipe shows up here, not at interpreter exit
         except click.exceptions.NoArgsIsHelpError as error:
             sys.stdout.write(error.ctx.get_help() + "\n")
@@ -60,16 +72,26 @@ class AfgGroup(TyperGroup):
         except Exception as error:
             from afgcli.problems import DataError  # imported here: only a broken table needs it
 
-            if not isinstance(error, DataError):
+            if _damaged_index(error):
+                _say(f"the index of the fact table cannot be read, even rebuilt: {error}")
+                code = BAD
+            elif isinstance(error, DataError):
+                for problem in error.problems[:20]:
+                    _say(str(problem))
+                more = len(error.problems) - 20
+                _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
+                code = BAD
+            else:
                 raise
-            for problem in error.problems[:20]:
-                _say(str(problem))
-            more = len(error.problems) - 20
-            _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
-            code = BAD
         if standalone_mode:
             sys.exit(code or 0)
         return code
+
+
+def _damaged_index(error: Exception) -> bool:
+    import sqlite3  # already loaded whenever an index was read
+
+    return isinstance(error, sqlite3.DatabaseError)
 
 
 app = typer.Typer(
@@ -85,10 +107,11 @@ app = typer.Typer(
 
 
 class Settings:
-    """What the root options chose, and the library once loaded (a plain class: cheap to import)."""
+    """What the root options chose, and the index once opened (a plain class: cheap to import)."""
 
-    def __init__(self, data: list[str]):
-        self.data = data
+    def __init__(self, fresh_index: bool = False):
+        self.data: list[str] = [BUILTIN]
+        self.fresh_index = fresh_index  # build the index anew rather than trust the cached one
         self.cache: dict = {}
 
 
@@ -115,7 +138,7 @@ def root(
     if not data:
         env = os.environ.get("AFG_DATA", "")
         data = [part for part in env.split(os.pathsep) if part.strip()]
-    ctx.obj = Settings(data or [BUILTIN])
+    ctx.ensure_object(Settings).data = data or [BUILTIN]
 
 
 def _directories(names: list[str]) -> list[Path]:
@@ -129,7 +152,7 @@ def _index(ctx: typer.Context):
     if "index" not in settings.cache:
         from afgcli.cache import open_index
 
-        settings.cache["index"] = open_index(_directories(settings.data))
+        settings.cache["index"] = open_index(_directories(settings.data), fresh=settings.fresh_index)
     return settings.cache["index"]
 
 

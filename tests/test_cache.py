@@ -2,12 +2,17 @@
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
-from afgcli.cache import cache_dir, open_library
-from conftest import VALID
+from afgcli.cache import FULL_CHECK, cache_dir, open_library
+from conftest import VALID, run
+
+SYNTH = Path(__file__).resolve().parents[1] / "bench" / "synth.py"
 
 
 @pytest.fixture
@@ -104,3 +109,25 @@ def test_a_pickle_left_by_afg_0_1_is_removed(table):
     old.write_bytes(b"AFGCACHE2\n")
     assert open_library([table]).who("Kabul").entity.id == "kabul"
     assert not old.exists()
+
+
+def test_damage_inside_a_large_index_is_found_by_sqlite_and_the_index_rebuilt(tmp_path):
+    """Past FULL_CHECK only the index's edges are checksummed; damage between them that SQLite
+    reports while answering makes afg build the index anew and answer, with no traceback."""
+    table = tmp_path / "synth"
+    subprocess.run([sys.executable, str(SYNTH), "1000", str(table)], check=True)
+    env = {"AFG_CACHE_DIR": str(tmp_path / "cache")}
+    question = ("--data", str(table), "year", "1992", "--json")
+    before = run(*question, env=env)
+    [path] = (tmp_path / "cache").glob("index-*.sqlite")
+    blob = path.read_bytes()
+    assert len(blob) > FULL_CHECK  # else the checksum alone would find the damage
+    page = 4096
+    start, end = len(blob) // 4 // page * page, len(blob) * 3 // 4 // page * page
+    path.write_bytes(blob[:start] + bytes(end - start) + blob[end:])  # zeroed pages: not a b-tree
+
+    after = run(*question, env=env)
+
+    assert (before.exit_code, after.exit_code, after.stderr) == (0, 0, "")
+    assert after.stdout == before.stdout
+    assert path.read_bytes() == blob
