@@ -6,7 +6,8 @@ The index is a cache, never a requirement:
   inodes, so any edit (even one that restores the old modification time) builds a new one, and the
   old index of the same directories is then removed;
 - it ends with a trailer holding its length and a CRC-32 (of all of it, or of its first and last
-  MiB when larger than FULL_CHECK), so a truncated or damaged file is found and rebuilt;
+  MiB when larger than FULL_CHECK), so a truncated or damaged file is found and rebuilt (the
+  command line also rebuilds it, with `fresh`, when SQLite finds damage between those edges);
 - it is built in a temporary file and renamed into place, so two processes never see half of one;
 - when it cannot be written, the index is built in memory and afg still answers.
 """
