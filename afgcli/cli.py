@@ -144,7 +144,16 @@ def root(
 def _directories(names: list[str]) -> list[Path]:
     from afgcli.schema import builtin_dir
 
-    return [builtin_dir() if name == BUILTIN else Path(name) for name in names]
+    return _one_layer_each([builtin_dir() if name == BUILTIN else Path(name) for name in names])
+
+
+def _one_layer_each(paths: list[Path]) -> list[Path]:
+    """One table named twice (`--data builtin --data builtin`, or through a link) is one layer, not a
+    clash of every id with itself."""
+    layers: dict[Path, Path] = {}
+    for path in paths:
+        layers.setdefault(path.resolve(), path)
+    return list(layers.values())
 
 
 def _index(ctx: typer.Context):
@@ -385,7 +394,7 @@ def check(
     """Validate a fact table: every problem as file:line with a stable code."""
     from afgcli.load import check_table
 
-    directories = list(directory) if directory else _directories(ctx.obj.data)
+    directories = _one_layer_each(list(directory)) if directory else _directories(ctx.obj.data)
     counts, problems = check_table(directories)
     if as_json:
         from dataclasses import asdict

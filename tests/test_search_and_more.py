@@ -93,3 +93,12 @@ def test_layered_tables_answer_from_both(tmp_path, fixture_table):
     assert [f["id"] for f in answer["facts"]] == ["2026-note"]
     env_result, env_answer = run_json("timeline", "Taliban", "--from", "2026", env={"AFG_DATA": f"{fixture_table}:{mine}"})
     assert env_answer == answer
+
+
+def test_a_table_named_twice_is_one_layer(tmp_path, fixture_table):
+    link = tmp_path / "same-table"
+    link.symlink_to(fixture_table)
+    once, answer = run_json("--data", fixture_table, "who", "Kabul")
+    twice, twice_answer = run_json("--data", fixture_table, "--data", str(link), "--data", fixture_table, "who", "Kabul")
+    assert (once.exit_code, twice.exit_code, twice.stderr) == (0, 0, "")
+    assert twice_answer == answer
