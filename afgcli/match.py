@@ -17,6 +17,9 @@ FOLDED_PHRASE = 98.0
 TOKENS_CEILING = 95.0
 CUTOFF = 72.0
 SUGGEST_CUTOFF = 45.0
+# A folded name of fewer letters says too little to be taken for another spelling of the query
+# (Bonn and Banu both fold to "bn"): it is compared word by word, where a literal word outranks it.
+FOLDED_MIN = 3
 TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 # How alike two words are, 0-1, by the rule that relates them (the best rule counts).
 SAME, SAME_SKELETON, PREFIX, FUZZY_SCALE = 1.0, 0.92, 0.85, 0.9
@@ -76,8 +79,10 @@ class NameIndex:
         exact = self._store.exact_name(normalized)
         if exact is not None:
             scores[exact] = EXACT
-        for rid in self._store.folded_name(phrase_key(query)):
-            scores.setdefault(rid, FOLDED_PHRASE)
+        folded = phrase_key(query)
+        if len(folded.replace(" ", "")) >= FOLDED_MIN:
+            for rid in self._store.folded_name(folded):
+                scores.setdefault(rid, FOLDED_PHRASE)
         words = content_tokens(query)
         similar = {word: similar_words(self._words, word, fuzzy) for word in words}
         matched: Counter[int] = Counter()

@@ -37,6 +37,14 @@ def test_who_finds_variants(query, expected):
     assert answer["entity"]["id"] == expected
 
 
+def test_a_short_name_prefers_its_literal_word_to_a_folded_lookalike():
+    # Bonn and Banu (a district) both fold to "bn"; the names that hold "Bonn" itself come first.
+    result, answer = run_json("who", "Bonn")
+    assert result.exit_code == 0
+    assert answer["entity"]["id"] == "bonn-agreement"
+    assert [c["id"] for c in answer["candidates"]] == ["bonn-conference-2001", "banu"]
+
+
 def test_who_massoud_names_the_other_massouds():
     result, answer = run_json("who", "Massoud")
     others = [c["id"] for c in answer["candidates"]]
