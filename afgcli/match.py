@@ -56,9 +56,13 @@ def similar_words(words: Words, word: str, fuzzy: bool) -> dict[str, float]:
     return found
 
 
-def _token_score(query: list[str], form: tuple[str, ...], similar: dict[str, dict[str, float]]) -> float:
+def _token_score(query: list[str], form: tuple[str, ...], similar: dict[str, dict[str, float]], whole: bool) -> float:
+    """How well a name's words match the query's: with `whole`, as the same name (its words the query
+    does not hold cost points), else as a name that holds the query (as a fact's text is scored)."""
     best = [max((similar[word].get(other, 0.0) for other in form), default=0.0) for word in query]
     counted = [b if b >= TOKEN_FLOOR else 0.0 for b in best]
+    if not whole:
+        return 100 * sum(counted) / len(counted)
     unmatched_form_words = max(0, len(form) - sum(1 for b in counted if b))
     return TOKENS_CEILING * sum(counted) / len(counted) - min(unmatched_form_words, 5)
 
@@ -70,8 +74,9 @@ class NameIndex:
         self._store = store
         self._words = words
 
-    def scored(self, query: str, fuzzy: bool = True, floor: float = CUTOFF) -> list[Match]:
-        """Entities that may score at least `floor`, with their scores, best first."""
+    def scored(self, query: str, fuzzy: bool = True, floor: float = CUTOFF, whole: bool = True) -> list[Match]:
+        """Entities that may score at least `floor`, with their scores, best first. With `whole` a name
+        scores as the name asked for; without, as a name that holds the words asked for (search)."""
         normalized = normalize(query)
         if not normalized:
             return []
@@ -90,20 +95,24 @@ class NameIndex:
             for rid in self._words.postings(list(similar[word])):
                 matched[rid] += words.count(word)
         # A name that holds k of the n query words scores at most TOKENS_CEILING * k / n: skip the rest.
-        candidates = [rid for rid, k in matched.items() if TOKENS_CEILING * k / len(words) >= floor and rid not in scores]
+        ceiling = TOKENS_CEILING if whole else 100.0
+        candidates = [rid for rid, k in matched.items() if ceiling * k / len(words) >= floor and rid not in scores]
         ranked = []
         for rid, ident, name, weight, forms in self._store.name_forms(candidates + list(scores)):
-            score = scores.get(rid)
+            score = closeness = scores.get(rid)
             if score is None:
-                score = max(_token_score(words, form, similar) for form in forms)
+                score = closeness = max(_token_score(words, form, similar, True) for form in forms)
+                if not whole:
+                    score = max(_token_score(words, form, similar, False) for form in forms)
             if score > 0:
-                ranked.append((-score, -weight, ident, name))
+                # Ties go to the name closest to the query as a whole (Taliban before Pakistani Taliban).
+                ranked.append((-score, -closeness, -weight, ident, name))
         ranked.sort()
-        return [Match(ident, name, round(-score, 1)) for score, _, ident, name in ranked]
+        return [Match(ident, name, round(-score, 1)) for score, _, _, ident, name in ranked]
 
-    def find(self, query: str, fuzzy: bool = True) -> list[Match]:
-        """Every entity that matches `query` at or above the cutoff, best first."""
-        return [m for m in self.scored(query, fuzzy) if m.score >= CUTOFF]
+    def find(self, query: str, fuzzy: bool = True, whole: bool = True) -> list[Match]:
+        """Every entity that matches `query` at or above the cutoff, best first (`whole`: see scored)."""
+        return [m for m in self.scored(query, fuzzy, whole=whole) if m.score >= CUTOFF]
 
     def best(self, query: str) -> tuple[Match | None, list[Match]]:
         """The best match and the other close ones; without a match, suggestions instead.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from afgcli.match import CUTOFF, NameIndex, similar_words
+from afgcli.match import CUTOFF, FOLDED_PHRASE, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, content_tokens
 from afgcli.store import Store, Words
@@ -32,7 +32,10 @@ class SearchAnswer:
 
 def search(store: Store, names: NameIndex, fact_words: Words, query: str, limit: int) -> SearchAnswer:
     """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
-    ranked: list[tuple] = [(-m.score, 0, (), m.entity_id) for m in names.find(query)]
+    found = names.find(query, whole=False)  # scored as fact statements are: by the query words they hold
+    ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
+    # Among facts that score alike, those about an entity the query names come first.
+    named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
     fact_scores = _fact_scores(fact_words, words) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
@@ -40,14 +43,15 @@ def search(store: Store, names: NameIndex, fact_words: Words, query: str, limit:
     floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
     wanted = [rid for rid, score in fact_scores.items() if score >= floor]
     for rid, fact in store.facts(wanted).items():
-        ranked.append((-round(fact_scores[rid], 1), 1, fact.when.first, fact.id, fact))
-    ranked.sort(key=lambda item: item[:4])
+        about = 0 if named.intersection(fact.entities) else 1
+        ranked.append((-round(fact_scores[rid], 1), 1, about, fact.when.first, fact.id, fact))
+    ranked.sort(key=lambda item: item[:5])
     hits = []
     for item in ranked[:limit]:
         if item[1] == 0:
-            hits.append(SearchHit(-item[0], entity=store.entity(item[3])))
+            hits.append(SearchHit(-item[0], entity=store.entity(item[4])))
         else:
-            hits.append(SearchHit(-item[0], fact=item[4]))
+            hits.append(SearchHit(-item[0], fact=item[5]))
     return SearchAnswer(query, tuple(hits))
 
 

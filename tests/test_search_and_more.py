@@ -19,6 +19,29 @@ def test_search_finds_named_events():
         assert (first["type"], first["id"]) == ("entity", wanted)
 
 
+def test_search_scores_a_name_that_holds_the_words_as_it_scores_a_fact():
+    # "Bonn Agreement" holds the word asked for: in search it is no worse a hit than a fact that does.
+    result, answer = run_json("search", "Bonn", "-n", "3")
+    assert [(r["type"], r["id"], r["score"]) for r in answer["results"]] == [
+        ("entity", "bonn-agreement", 100.0),
+        ("entity", "bonn-conference-2001", 100.0),
+        ("fact", "2001-tandar-at-bonn-d1", 100.0),
+    ]
+
+
+def test_search_puts_the_name_asked_for_before_names_that_hold_it():
+    result, answer = run_json("search", "Taliban", "-n", "2")
+    assert [(r["type"], r["id"]) for r in answer["results"]] == [("entity", "taliban"), ("entity", "fall-of-kabul-2021")]
+
+
+def test_search_puts_facts_about_the_named_entity_first_among_equals():
+    result, answer = run_json("search", "Doha", "Agreement", "-n", "30")
+    facts = [r for r in answer["results"] if r["type"] == "fact" and r["score"] == 100]
+    about = ["doha-agreement" in r["entities"] for r in facts]
+    assert about[0] and about == sorted(about, reverse=True)  # every fact about it before any other
+    assert not all(about)
+
+
 def test_search_ranks_and_types(fixture_table):
     result, answer = run_json("--data", fixture_table, "search", "Kabul")
     assert [(r["type"], r["id"], r["score"]) for r in answer["results"]] == [
