@@ -24,7 +24,7 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL);
 -- json: the entity as `afg --json` writes it (jsonout.entity), as for facts and roles below
-CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, weight INTEGER NOT NULL,
+CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, weight INTEGER NOT NULL,
                     rec BLOB NOT NULL, forms BLOB NOT NULL, json TEXT NOT NULL);
 -- first, last: the date's bounds as yyyymmdd, so that (first, last, id) sorts facts in date order
 -- json: the fact as `afg --json` writes it (jsonout.fact), so a large answer is written without decoding
@@ -146,8 +146,10 @@ class _Builder:
                 forms.append(tuple(content_tokens(form)))
             for word in dict.fromkeys(w for form in forms for w in form):
                 name_words[word].append(rid)
-            rows.append((rid, item.id, item.name, self.weights[item.id], codec.encode_entity(item), marshal.dumps(tuple(forms)), _json(jsonout.entity(item))))
-        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            rows.append(
+                (rid, item.id, item.name, item.kind, self.weights[item.id], codec.encode_entity(item), marshal.dumps(tuple(forms)), _json(jsonout.entity(item)))
+            )
+        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany("INSERT INTO name_exact VALUES (?, ?)", exact.items())
         db.executemany("INSERT INTO name_folded VALUES (?, ?)", sorted(folded))
         for table, words in (("name_word", name_words), ("fact_word", self.fact_words)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from afgcli.names import content_tokens, normalize, phrase_key, skeleton
+from afgcli.names import content_tokens, normalize, phrase_key, skeleton, without_titles
 from afgcli.store import SKELETON_MIN, Store, Words
 
 EXACT = 100.0
@@ -89,21 +89,29 @@ class NameIndex:
             for rid in self._store.folded_name(folded):
                 scores.setdefault(rid, FOLDED_PHRASE)
         words = content_tokens(query)
+        readings = [words]
+        untitled = without_titles(words)
+        if untitled != words:  # King Zahir Shah, General Dostum: a person's name is also read without the title
+            readings.append(untitled)
         similar = {word: similar_words(self._words, word, fuzzy) for word in words}
-        matched: Counter[int] = Counter()
-        for word in dict.fromkeys(words):
-            for rid in self._words.postings(list(similar[word])):
-                matched[rid] += words.count(word)
         # A name that holds k of the n query words scores at most TOKENS_CEILING * k / n: skip the rest.
         ceiling = TOKENS_CEILING if whole else 100.0
-        candidates = [rid for rid, k in matched.items() if ceiling * k / len(words) >= floor and rid not in scores]
+        candidates: set[int] = set()
+        for reading in readings:
+            matched: Counter[int] = Counter()
+            for word in dict.fromkeys(reading):
+                for rid in self._words.postings(list(similar[word])):
+                    matched[rid] += reading.count(word)
+            candidates.update(rid for rid, k in matched.items() if ceiling * k / len(reading) >= floor and rid not in scores)
         ranked = []
-        for rid, ident, name, weight, forms in self._store.name_forms(candidates + list(scores)):
+        for rid, ident, name, kind, weight, forms in self._store.name_forms(sorted(candidates) + list(scores)):
             score = closeness = scores.get(rid)
             if score is None:
-                score = closeness = max(_token_score(words, form, similar, True) for form in forms)
+                # Titles stand before people's names only: "General Assembly" is not an assembly named General.
+                ways = readings if kind == "person" else readings[:1]
+                score = closeness = max(_token_score(r, form, similar, True) for r in ways for form in forms)
                 if not whole:
-                    score = max(_token_score(words, form, similar, False) for form in forms)
+                    score = max(_token_score(r, form, similar, False) for r in ways for form in forms)
             if score > 0:
                 # Ties go to the name closest to the query as a whole (Taliban before Pakistani Taliban).
                 ranked.append((-score, -closeness, -weight, ident, name))

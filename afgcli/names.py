@@ -34,6 +34,8 @@ def normalize(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
+    if text.isascii():  # what normalize(text).split() gives, without joining and splitting again
+        return text.translate(_ASCII_FOLD).split()
     return normalize(text).split()
 
 
@@ -60,3 +62,20 @@ def content_tokens(text: str) -> list[str]:
 def phrase_key(text: str) -> str:
     """Skeleton of a whole name: spellings of one name share it (Mazar-e Sharif, Mazar-i-Sharif)."""
     return " ".join(skeleton(w) for w in content_tokens(text))
+
+
+# Titles and offices that sources put before a name (King Zahir Shah, Lieutenant General Boris
+# Gromov, Defence Minister Shahnawaz Tanai) but that names and aliases leave out.
+TITLES = frozenset(
+    """king queen prince president vice acting general gen lieutenant lt colonel col major captain commander
+    marshal admiral prime minister defence defense foreign interior secretary chairman senator ambassador
+    dr doctor mr mrs ms sir sheikh shaikh mawlawi maulvi maulana ustad hazrat sardar""".split()
+)
+
+
+def without_titles(words: list[str]) -> list[str]:
+    """The words after any leading titles, or all of them when nothing but titles is left."""
+    start = 0
+    while start < len(words) and words[start] in TITLES:
+        start += 1
+    return words[start:] or words

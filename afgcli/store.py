@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-6"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-7"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -65,10 +65,10 @@ class Store:
         row = self._db.execute("SELECT json FROM entity WHERE id = ?", (ident,)).fetchone()
         return row[0] if row else None
 
-    def name_forms(self, rids: list[int]) -> list[tuple[int, str, str, int, tuple]]:
-        """(rid, id, name, weight, forms) of each entity; forms are the word tuples of its name, aliases and id."""
-        rows = self._rows("SELECT rid, id, name, weight, forms FROM entity WHERE rid IN ({})", rids)
-        return [(rid, ident, name, weight, marshal.loads(forms)) for rid, ident, name, weight, forms in rows]
+    def name_forms(self, rids: list[int]) -> list[tuple[int, str, str, str, int, tuple]]:
+        """(rid, id, name, kind, weight, forms) of each entity; forms are the word tuples of its name, aliases and id."""
+        rows = self._rows("SELECT rid, id, name, kind, weight, forms FROM entity WHERE rid IN ({})", rids)
+        return [(rid, ident, name, kind, weight, marshal.loads(forms)) for rid, ident, name, kind, weight, forms in rows]
 
     def exact_name(self, key: str) -> int | None:
         row = self._db.execute("SELECT entity FROM name_exact WHERE key = ?", (key,)).fetchone()

@@ -29,6 +29,10 @@ from conftest import run, run_json
         (["Mazar-e", "Sharif"], "mazar-i-sharif"),
         (["al", "qaida"], "al-qaeda"),
         (["ZAHIR", "SHAH"], "mohammad-zahir-shah"),
+        (["King", "Zahir", "Shah"], "mohammad-zahir-shah"),
+        (["Lieutenant", "General", "Boris", "Gromov"], "boris-gromov"),
+        (["President", "Karzai"], "hamid-karzai"),
+        (["Defence", "Minister", "Shahnawaz", "Tanai"], "shahnawaz-tanai"),
     ],
 )
 def test_who_finds_variants(query, expected):
@@ -52,7 +56,7 @@ def test_who_massoud_names_the_other_massouds():
     assert others[:2] == ["ahmad-massoud", "ahmad-zia-massoud"]
 
 
-@pytest.mark.parametrize("query", [["Napoleon", "Bonaparte"], ["xqzv"], ["Winston", "Churchill"]])
+@pytest.mark.parametrize("query", [["Napoleon", "Bonaparte"], ["xqzv"], ["Winston", "Churchill"], ["General", "Assembly"]])
 def test_who_without_a_match_exits_1_and_says_so_on_stderr(query):
     result, answer = run_json("who", *query)
     assert result.exit_code == 1
