@@ -74,6 +74,17 @@ def _day(date: tuple[int, int, int]) -> int:
     return date[0] * 10000 + date[1] * 100 + date[2]
 
 
+def searchable_words(item: Fact) -> list[str]:
+    """The words `afg search` finds a fact by: its statement's, its kind (a retreat, a massacre;
+    not the catch-all `event`) and what its figure counts (Soviet soldiers dead)."""
+    words = content_tokens(item.text)
+    if item.kind != "event":
+        words.append(item.kind)
+    if item.figure:
+        words += content_tokens(item.figure.unit)
+    return words
+
+
 class _Builder:
     """A load.Sink that writes each checked record into the database as it arrives."""
 
@@ -108,7 +119,7 @@ class _Builder:
             self.weights[ident] += 1
         for source in {c.source for c in item.sources}:
             self.cited[source] += 1
-        for word in dict.fromkeys(content_tokens(item.text)):
+        for word in dict.fromkeys(searchable_words(item)):
             self.fact_words[word].append(rid)
         if len(self.facts) >= _BATCH:
             self._flush()

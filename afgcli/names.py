@@ -13,9 +13,12 @@ import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʽʾʿ"), None)
+# 14,453 and 14453 are one number, 90% and 90 percent one share: both fold to the plain form.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NON_WORD = re.compile(r"[^\w]+|_")
 # The same folding for ASCII text in one table: lower case, apostrophes dropped, other punctuation to spaces.
 _ASCII_FOLD = {code: (None if chr(code) in "'`" else chr(code).lower() if chr(code).isalnum() else " ") for code in range(128)}
+_ASCII_FOLD[ord("%")] = " percent "
 # Connective particles (Mazar-i-Sharif, Hezb-e Islami, al-Qaeda) that spellings add or drop.
 PARTICLES = frozenset({"i", "e", "a", "o", "u", "y", "al", "el", "ul", "ol", "ud", "ad"})
 _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
@@ -25,16 +28,18 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 def normalize(text: str) -> str:
     """Casefolded, accent-free, punctuation and hyphens as single spaces."""
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
     if text.isascii():  # the common case, and most of a large table's index build: a faster path
         return " ".join(text.translate(_ASCII_FOLD).split())
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("%", " percent "))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.translate(_APOSTROPHES).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 
 def tokens(text: str) -> list[str]:
-    if text.isascii():  # what normalize(text).split() gives, without joining and splitting again
+    if text.isascii() and "," not in text:  # what normalize(text).split() gives, without joining and splitting again
         return text.translate(_ASCII_FOLD).split()
     return normalize(text).split()
 

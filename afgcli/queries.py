@@ -57,7 +57,8 @@ class Library:
 
     def __init__(self, db: sqlite3.Connection):
         self._store = Store(db)
-        self.names = NameIndex(self._store, Words(db, "name"))
+        self._name_words = Words(db, "name")
+        self.names = NameIndex(self._store, self._name_words)
         self._fact_words = Words(db, "fact")
 
     def who(self, query: str) -> WhoAnswer:
@@ -90,7 +91,7 @@ class Library:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
         from afgcli.search import search
 
-        return search(self._store, self.names, self._fact_words, query, limit)
+        return search(self._store, self.names, self._name_words, self._fact_words, query, limit)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

@@ -5,12 +5,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from afgcli.match import CUTOFF, FOLDED_PHRASE, NameIndex, similar_words
+from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, content_tokens
 from afgcli.store import Store, Words
 
-STOPWORDS = PARTICLES | frozenset("the of and in on to for by with from at as is was an or".split())
+# Words that carry no meaning of their own, questions' among them ("when did Massoud die").
+STOPWORDS = PARTICLES | frozenset(
+    """the of and in on to for by with from at as is was an or did do does when who whom whose what which
+    where why how were are be been has have had""".split()
+)
+SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
+STEM_MIN = 4  # shorter stems begin too many words
+# Words a question uses for what a statement may say otherwise ("Soviet soldiers died": "lost
+# their lives ... killed"). Each word finds the others of its group, as a longer form would.
+_KINDRED = (
+    "die died dies dying dead death deaths kill killed killing killings execute executed execution executions "
+    "assassinate assassinated assassination murder murdered",
+    "capture captured captures seize seized seizure fell fall conquer conquered overran overrun",
+    "invade invaded invades invasion",
+    "withdraw withdrew withdrawn withdrawal withdrawals retreat retreated pullout",
+    "found founded founding form formed formation establish established creation created",
+    "flee fled fleeing refugee refugees",
+    "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
+)
+KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
+LINKED = 0.9  # a fact about an entity whose name holds the word, though its statement does not
+GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 
 
 @dataclass(frozen=True)
@@ -30,14 +51,14 @@ class SearchAnswer:
     hits: tuple[SearchHit, ...]
 
 
-def search(store: Store, names: NameIndex, fact_words: Words, query: str, limit: int) -> SearchAnswer:
+def search(store: Store, names: NameIndex, name_words: Words, fact_words: Words, query: str, limit: int) -> SearchAnswer:
     """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
     found = names.find(query, whole=False)  # scored as fact statements are: by the query words they hold
     ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
     # Among facts that score alike, those about an entity the query names come first.
     named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
-    fact_scores = _fact_scores(fact_words, words) if words else {}
+    fact_scores = _fact_scores(store, name_words, fact_words, words) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
     scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
     floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
@@ -55,16 +76,39 @@ def search(store: Store, names: NameIndex, fact_words: Words, query: str, limit:
     return SearchAnswer(query, tuple(hits))
 
 
-def _fact_scores(fact_words: Words, words: list[str]) -> dict[int, float]:
-    """Fact rids and how well each matches the words (0-100); a word is spelt loosely only when
-    nothing in the table has it as written."""
+def _stem(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
+            return word[: -len(suffix)]
+    return word
+
+
+def _fact_scores(store: Store, name_words: Words, fact_words: Words, words: list[str]) -> dict[int, float]:
+    """Fact rids and how well each matches the words (0-100). A word counts in full where the
+    statement has it, less in another form (a transliteration, a longer word it begins, one with the
+    same stem) or in the name of an entity the fact is about; it is spelt loosely only when nothing
+    in the table has it in any of these forms."""
     totals: dict[int, float] = {}
     for word in words:
-        similar = similar_words(fact_words, word, fuzzy=False) or similar_words(fact_words, word, fuzzy=True)
+        similar = similar_words(fact_words, word, fuzzy=False)
+        stem = _stem(word)
+        if stem != word:
+            for other in ([stem] if fact_words.has(stem) else []) + fact_words.with_prefix(stem):
+                similar.setdefault(other, PREFIX)
+        for other in KINDRED.get(word, ()):
+            if fact_words.has(other):
+                similar.setdefault(other, PREFIX)
+        named = name_words.postings([word]) if name_words.has(word) else set()
+        if not similar and not named:
+            similar = similar_words(fact_words, word, fuzzy=True)
         best: dict[int, float] = {}
         for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
             for rid in fact_words.postings([other]):
                 best[rid] = weight  # ascending weights: the best one for each fact is written last
+        if len(named) <= GENERIC_NAME_WORD:
+            for rid in store.facts_linked(sorted(named)):
+                if best.get(rid, 0.0) < LINKED:
+                    best[rid] = LINKED
         for rid, weight in best.items():
             totals[rid] = totals.get(rid, 0.0) + weight
     return {rid: 100 * total / len(words) for rid, total in totals.items()}

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-7"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-8"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -93,6 +93,11 @@ class Store:
     def fact_json_of(self, ident: str) -> list[str]:
         """As facts_of, each fact as its JSON text."""
         return _in_order(self._of(ident, "json"), str)
+
+    def facts_linked(self, entity_rids: list[int]) -> set[int]:
+        """The rids of the facts about any of these entities."""
+        rows = self._rows("SELECT l.fact FROM entity AS e JOIN fact_entity AS l ON l.entity = e.id WHERE e.rid IN ({})", entity_rids)
+        return {rid for (rid,) in rows}
 
     def facts(self, rids: list[int]) -> dict[int, Fact]:
         return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}

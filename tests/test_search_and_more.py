@@ -125,3 +125,32 @@ def test_a_table_named_twice_is_one_layer(tmp_path, fixture_table):
     twice, twice_answer = run_json("--data", fixture_table, "--data", str(link), "--data", fixture_table, "who", "Kabul")
     assert (once.exit_code, twice.exit_code, twice.stderr) == (0, 0, "")
     assert twice_answer == answer
+
+
+def _first_ids(*words: str, n: int = 3) -> list[str]:
+    result, answer = run_json("search", *words, "-n", str(n))
+    assert result.exit_code == 0, words
+    return [r["id"] for r in answer["results"]]
+
+
+def test_search_reads_numbers_with_or_without_separators_and_percent_signs():
+    assert _first_ids("14453")[0] == _first_ids("14,453")[0] == "1979-12-soviet-war-deaths-a"
+    assert _first_ids("90", "percent")[0] == "1996-taliban-90-percent-a"
+
+
+def test_search_finds_a_fact_by_its_kind_and_by_what_its_figure_counts():
+    assert "1979-12-24-soviet-invasion-a" in _first_ids("Soviet", "invasion")  # the text says "invaded"
+    assert "1996-09-26-massoud-retreat-kabul-a" in _first_ids("Massoud", "retreat", "Kabul")
+
+
+def test_search_finds_a_fact_through_the_names_of_its_entities():
+    # The statement says "National Resistance Front"; NRF is the entity's alias.
+    assert _first_ids("NRF", "ceasefire")[0] == "2021-08-nrf-taliban-ceasefire-d2"
+    assert _first_ids("Dutch", "troops")[0] == "2010-07-netherlands-troops-withdrawn-d1"
+
+
+def test_search_forgives_word_forms_kindred_words_and_question_words():
+    assert _first_ids("ISI", "funded", "Taliban")[:2] == ["1994-isi-strategic-depth-a", "1994-isi-funds-taliban-a"]
+    assert _first_ids("Soviet", "soldiers", "died", n=1) == ["1979-12-soviet-war-deaths-a"]
+    assert _first_ids("Najibullah", "executed", n=1) == ["1996-najibullah-executed-a"]
+    assert "2001-09-09-ahmad-shah-massoud-assassinated-f" in _first_ids("when", "did", "Massoud", "die", n=20)
