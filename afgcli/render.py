@@ -93,8 +93,13 @@ def period(out: Console, answer: PeriodAnswer) -> None:
     parts: list = [Text(label, style="bold")]
     if answer.in_power:
         parts += [Text(), _roles_table(answer.in_power, answer.names, "In power and in office", holder=True)]
-    if answer.facts:
-        parts += [Text(), _facts_table(answer.facts, f"Facts ({len(answer.facts)})")]
+    # The period's own events first: facts begun earlier that merely run into it would bury them.
+    begun = [item for item in answer.facts if item.when.year >= answer.first]
+    earlier = [item for item in answer.facts if item.when.year < answer.first]
+    if begun:
+        parts += [Text(), _facts_table(begun, f"Facts ({len(begun)})")]
+    if earlier:
+        parts += [Text(), _facts_table(earlier, f"Also running in {label}, begun earlier ({len(earlier)})")]
     out.print(Group(*parts))
 
 

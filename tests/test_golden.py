@@ -11,6 +11,7 @@ GOLDEN = Path(__file__).parent / "golden"
 CASES = {
     "who-masood.txt": ["who", "masood"],
     "year-1990s.txt": ["year", "1990s"],
+    "year-1996.txt": ["year", "1996"],
     "timeline.txt": ["timeline"],
     "search-nrf.txt": ["search", "NRF"],
 }
