@@ -17,8 +17,8 @@ FOLDED_PHRASE = 98.0
 TOKENS_CEILING = 95.0
 CUTOFF = 72.0
 SUGGEST_CUTOFF = 45.0
-# A folded name of fewer letters says too little to be taken for another spelling of the query
-# (Bonn and Banu both fold to "bn"): it is compared word by word, where a literal word outranks it.
+# A folded key of fewer letters says too little to be taken for another spelling of the query
+# (Bonn and Banu both fold to "bn", FARA and PHR to "fr").
 FOLDED_MIN = 3
 TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 # How alike two words are, 0-1, by the rule that relates them (the best rule counts).
@@ -42,8 +42,10 @@ def similar_words(words: Words, word: str, fuzzy: bool) -> dict[str, float]:
     if words.has(word):
         found[word] = SAME
     if len(word) >= SKELETON_MIN:
-        for other in words.with_skeleton(skeleton(word)):
-            found.setdefault(other, SAME_SKELETON)
+        key = skeleton(word)
+        if len(key) >= FOLDED_MIN:  # fara and phr both fold to "fr": too little to call them one name
+            for other in words.with_skeleton(key):
+                found.setdefault(other, SAME_SKELETON)
         for other in words.with_prefix(word):
             found.setdefault(other, PREFIX)
         if fuzzy:
