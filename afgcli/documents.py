@@ -25,6 +25,7 @@ class WhoJson:
     roles: tuple[str, ...]
     facts: tuple[str, ...]
     candidates: tuple[Match, ...]
+    holders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ class Documents:
         if best is None:
             return WhoJson(query, None, (), (), tuple(others))
         store, ident = self._store, best.entity_id
-        roles, facts = store.role_json_of(ident), store.fact_json_of(ident)
-        return WhoJson(query, store.entity_json(ident), tuple(roles), tuple(facts), tuple(others))
+        roles, holders, facts = store.role_json_of(ident), store.role_json_in(ident), store.fact_json_of(ident)
+        return WhoJson(query, store.entity_json(ident), tuple(roles), tuple(facts), tuple(others), tuple(holders))
 
     def period(self, query: str) -> PeriodJson:
         """Raises PeriodError."""

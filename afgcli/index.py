@@ -33,7 +33,7 @@ CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT N
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
 -- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
 -- names: the holder's and the organization's names, which every answer with a role shows
-CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, lo INTEGER, hi INTEGER,
+CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, organization TEXT, lo INTEGER, hi INTEGER,
                   start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
@@ -46,6 +46,7 @@ CREATE UNIQUE INDEX entity_id ON entity(id);
 CREATE INDEX fact_short ON fact(lo, hi) WHERE hi - lo <= {SHORT};
 CREATE INDEX fact_long ON fact(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX role_entity ON role(entity);
+CREATE INDEX role_organization ON role(organization) WHERE organization IS NOT NULL;
 CREATE INDEX role_short ON role(lo, hi) WHERE hi - lo <= {SHORT};
 CREATE INDEX role_long ON role(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX name_word_skel ON name_word(skel);
@@ -134,8 +135,8 @@ class _Builder:
         start = _day(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
         self.db.execute(
-            "INSERT INTO role(entity, lo, hi, start, title, names, rec, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.entity, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names))),
+            "INSERT INTO role(entity, organization, lo, hi, start, title, names, rec, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.entity, item.organization or None, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names))),
         )
 
     def finish(self) -> None:

@@ -74,7 +74,10 @@ def source(item: Source, facts: int | None = None) -> dict[str, Any]:
 def who(answer: WhoAnswer) -> dict[str, Any]:
     found = None
     if answer.entity:
-        found = entity(answer.entity) | {"roles": [role(r, answer.names) for r in answer.roles]}
+        found = entity(answer.entity) | {
+            "roles": [role(r, answer.names) for r in answer.roles],
+            "office_holders": [role(r, answer.names) for r in answer.holders],
+        }
     return _who(answer.query, found, answer.candidates, [fact(f) for f in answer.facts])
 
 
@@ -82,7 +85,10 @@ def who_from_texts(answer: WhoJson) -> dict[str, Any]:
     """The document of `who`, from the JSON texts that `entity`, `role` and `fact` made at index time."""
     found = None
     if answer.entity is not None:
-        found = json.loads(answer.entity) | {"roles": [json.loads(r) for r in answer.roles]}
+        found = json.loads(answer.entity) | {
+            "roles": [json.loads(r) for r in answer.roles],
+            "office_holders": [json.loads(r) for r in answer.holders],
+        }
     return _who(answer.query, found, answer.candidates, [json.loads(f) for f in answer.facts])
 
 

@@ -24,6 +24,7 @@ class WhoAnswer:
     roles: tuple[Role, ...]
     facts: tuple[Fact, ...]
     candidates: tuple[Match, ...]
+    holders: tuple[Role, ...] = ()  # the roles held in the entity, when it is a state, party or group
     names: dict[str, str] = field(default_factory=dict, repr=False)  # entity names the roles refer to
 
 
@@ -68,8 +69,9 @@ class Library:
         entity = self._store.entity(best.entity_id)
         assert entity is not None
         roles, names = self._store.roles_of(entity.id)
+        holders, holder_names = self._store.roles_in(entity.id)
         facts = self._store.facts_of(entity.id)
-        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), names)
+        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), tuple(holders), names | holder_names)
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""

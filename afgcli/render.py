@@ -50,7 +50,9 @@ def _facts_table(facts: Iterable[Fact], title: str) -> RichTable:
     return grid
 
 
-def _roles_table(roles: Iterable[Role], names: dict[str, str], title: str, holder: bool) -> RichTable:
+def _roles_table(roles: Iterable[Role], names: dict[str, str], title: str, holder: bool, within: bool = False) -> RichTable:
+    """`holder`: a column for who holds each role; `within`: the roles are all in the entity shown, so
+    its name is not repeated on every row."""
     grid = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     if holder:
         grid.add_column("Who", ratio=1)
@@ -58,7 +60,7 @@ def _roles_table(roles: Iterable[Role], names: dict[str, str], title: str, holde
     grid.add_column("When", style="cyan", max_width=23)
     grid.add_column("Source", style="dim", max_width=14)
     for item in roles:
-        office = item.role + (f", {_name(names, item.organization)}" if item.organization else "")
+        office = item.role + (f", {_name(names, item.organization)}" if item.organization and not within else "")
         until = item.end.text if item.end else ("" if item.ongoing else "?")
         span = f"{item.start.text if item.start else '?'} – {until}"
         cells = [_t(office), _t(span), _t(cite(item.sources))]
@@ -80,6 +82,8 @@ def who(out: Console, answer: WhoAnswer) -> None:
     parts.append(Text.assemble(("Sources: ", "dim"), _t(cite(entity.sources))))
     if answer.roles:
         parts += [Text(), _roles_table(answer.roles, answer.names, "Roles", holder=False)]
+    if answer.holders:
+        parts += [Text(), _roles_table(answer.holders, answer.names, "Office holders", holder=True, within=True)]
     if answer.facts:
         parts += [Text(), _facts_table(answer.facts, f"Facts ({len(answer.facts)})")]
     if answer.candidates:

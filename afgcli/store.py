@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-8"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-9"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -121,9 +121,10 @@ class Store:
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
 
-    def _role_rows(self, ident: str, columns: str) -> list[tuple]:
-        """The entity's role rows, as (sort key..., `columns`)."""
-        return self._db.execute(f"SELECT {_ROLE_ORDER}, {columns} FROM role WHERE entity = ?", (ident,)).fetchall()
+    def _role_rows(self, ident: str, columns: str, side: str = "entity") -> list[tuple]:
+        """The role rows held by the entity (`side` entity) or in it (`side` organization), as (sort key..., `columns`)."""
+        assert side in ("entity", "organization")
+        return self._db.execute(f"SELECT {_ROLE_ORDER}, {columns} FROM role WHERE {side} = ?", (ident,)).fetchall()
 
     def roles_of(self, ident: str) -> tuple[list[Role], dict[str, str]]:
         """The entity's roles, earliest first, and the names of the entities they refer to."""
@@ -132,6 +133,14 @@ class Store:
     def role_json_of(self, ident: str) -> list[str]:
         """As roles_of, each role as its JSON text (which holds the names)."""
         return _in_order(self._role_rows(ident, "json"), str)
+
+    def roles_in(self, ident: str) -> tuple[list[Role], dict[str, str]]:
+        """The roles held in the entity (a state, party, group), earliest first, and the names they refer to."""
+        return self._roles(self._role_rows(ident, "names, rec", "organization"))
+
+    def role_json_in(self, ident: str) -> list[str]:
+        """As roles_in, each role as its JSON text."""
+        return _in_order(self._role_rows(ident, "json", "organization"), str)
 
     def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
         """Roles held (as index.held_years has it) in some year of first..last, earliest first, and

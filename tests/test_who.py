@@ -113,3 +113,20 @@ def test_json_from_stored_texts_is_the_document_the_records_make():
     for query in queries:
         expected = json.dumps(jsonout.who(library.who(query)), ensure_ascii=False) + "\n"
         assert run("who", query, "--json").stdout == expected, query
+
+
+def test_who_names_the_office_holders_of_a_group():
+    result, answer = run_json("who", "Watandost", "Front")
+    assert result.exit_code == 0
+    holders = answer["entity"]["office_holders"]
+    assert [(r["entity"], r["name"], r["role"], r["organization"]) for r in holders] == [
+        ("zahra-sadat", "Zahra Sadat", "spokesperson", "watandost-front")
+    ]
+    assert answer["entity"]["roles"] == []
+
+
+def test_who_shows_a_groups_leader_among_its_office_holders_on_a_terminal():
+    result = run("who", "NRF", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    table = result.stdout.split("Office holders", 1)[1].split("\n\n", 1)[0]
+    assert any(line.split()[:3] == ["Ahmad", "Massoud", "leader"] for line in table.splitlines())
