@@ -41,6 +41,8 @@ def similar_words(words: Words, word: str, fuzzy: bool) -> dict[str, float]:
     found: dict[str, float] = {}
     if words.has(word):
         found[word] = SAME
+    if word.isdigit():  # 28001 is not a misspelt 28000, nor 19 the start of 1996
+        return found
     if len(word) >= SKELETON_MIN:
         key = skeleton(word)
         if len(key) >= FOLDED_MIN:  # fara and phr both fold to "fr": too little to call them one name

@@ -154,3 +154,9 @@ def test_search_forgives_word_forms_kindred_words_and_question_words():
     assert _first_ids("Soviet", "soldiers", "died", n=1) == ["1979-12-soviet-war-deaths-a"]
     assert _first_ids("Najibullah", "executed", n=1) == ["1996-najibullah-executed-a"]
     assert "2001-09-09-ahmad-shah-massoud-assassinated-f" in _first_ids("when", "did", "Massoud", "die", n=20)
+
+
+def test_search_never_takes_one_number_for_another():
+    assert _first_ids("28000", n=2) == ["2001-8000-madrassa-recruits-c", "2001-pakistani-nationals-fighting-c"]
+    result = run("search", "28001")
+    assert (result.exit_code, result.stdout) == (1, "")
