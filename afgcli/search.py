@@ -92,7 +92,7 @@ def _fact_scores(store: Store, name_words: Words, fact_words: Words, words: list
     for word in words:
         similar = similar_words(fact_words, word, fuzzy=False)
         stem = _stem(word)
-        if stem != word and not word.isdigit():
+        if stem != word:  # never for a number: _stem strips letters only
             for other in ([stem] if fact_words.has(stem) else []) + fact_words.with_prefix(stem):
                 similar.setdefault(other, PREFIX)
         for other in KINDRED.get(word, ()):
