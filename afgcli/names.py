@@ -28,20 +28,19 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 def normalize(text: str) -> str:
     """Casefolded, accent-free, punctuation and hyphens as single spaces."""
-    if "," in text:
-        text = _THOUSANDS.sub("", text)
-    if text.isascii():  # the common case, and most of a large table's index build: a faster path
-        return " ".join(text.translate(_ASCII_FOLD).split())
-    decomposed = unicodedata.normalize("NFKD", text.replace("%", " percent "))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = stripped.translate(_APOSTROPHES).casefold()
-    return " ".join(_NON_WORD.sub(" ", folded).split())
+    return " ".join(tokens(text))
 
 
 def tokens(text: str) -> list[str]:
-    if text.isascii() and "," not in text:  # what normalize(text).split() gives, without joining and splitting again
+    """The words of normalize(text)."""
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    if text.isascii():  # the common case, and most of a large table's index build: a faster path
         return text.translate(_ASCII_FOLD).split()
-    return normalize(text).split()
+    decomposed = unicodedata.normalize("NFKD", text.replace("%", " percent "))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.translate(_APOSTROPHES).casefold()
+    return _NON_WORD.sub(" ", folded).split()
 
 
 @lru_cache(maxsize=65536)  # names repeat their words; an index build asks for the same few again and again
