@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from afgcli.names import content_tokens, normalize, phrase_key, skeleton, without_titles
+from afgcli.names import abbreviations, content_tokens, normalize, phrase_key, skeleton, without_titles
 from afgcli.store import SKELETON_MIN, Store, Words
 
 EXACT = 100.0
@@ -35,13 +35,14 @@ class Match:
     score: float
 
 
-def similar_words(words: Words, word: str, fuzzy: bool) -> dict[str, float]:
+def similar_words(words: Words, word: str, fuzzy: bool, literal: bool = False) -> dict[str, float]:
     """Words of the vocabulary like `word`, each with its similarity: the same word, one with the same
-    skeleton (another transliteration), a longer word it begins, and with `fuzzy` a close misspelling."""
+    skeleton (another transliteration), a longer word it begins, and with `fuzzy` a close misspelling.
+    A `literal` word (an abbreviation, see names.abbreviations) is only ever itself."""
     found: dict[str, float] = {}
     if words.has(word):
         found[word] = SAME
-    if word.isdigit():  # 28001 is not a misspelt 28000, nor 19 the start of 1996
+    if literal or word.isdigit():  # 28001 is not a misspelt 28000, nor 19 the start of 1996; FARA not Farang
         return found
     if len(word) >= SKELETON_MIN:
         key = skeleton(word)
@@ -97,7 +98,8 @@ class NameIndex:
         untitled = without_titles(words)
         if untitled != words:  # King Zahir Shah, General Dostum: a person's name is also read without the title
             readings.append(untitled)
-        similar = {word: similar_words(self._words, word, fuzzy) for word in words}
+        literal = abbreviations(query)
+        similar = {word: similar_words(self._words, word, fuzzy, word in literal) for word in words}
         # A name that holds k of the n query words scores at most TOKENS_CEILING * k / n: skip the rest.
         ceiling = TOKENS_CEILING if whole else 100.0
         candidates: set[int] = set()

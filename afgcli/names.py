@@ -63,6 +63,12 @@ def content_tokens(text: str) -> list[str]:
     return kept or words
 
 
+def abbreviations(text: str) -> frozenset[str]:
+    """The query's words written in capitals, two to five letters (FARA, ISAF, NRF), folded as tokens
+    folds them: an abbreviation is asked for as itself, not as the start or another spelling of a word."""
+    return frozenset(w.lower() for w in text.split() if 2 <= len(w) <= 5 and w.isalpha() and w.isupper())
+
+
 def phrase_key(text: str) -> str:
     """Skeleton of a whole name: spellings of one name share it (Mazar-e Sharif, Mazar-i-Sharif)."""
     return " ".join(skeleton(w) for w in content_tokens(text))

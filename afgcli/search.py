@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, NameIndex, similar_words
 from afgcli.model import Entity, Fact
-from afgcli.names import PARTICLES, content_tokens
+from afgcli.names import PARTICLES, abbreviations, content_tokens
 from afgcli.store import Store, Words
 
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
@@ -58,7 +58,7 @@ def search(store: Store, names: NameIndex, name_words: Words, fact_words: Words,
     # Among facts that score alike, those about an entity the query names come first.
     named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
-    fact_scores = _fact_scores(store, name_words, fact_words, words) if words else {}
+    fact_scores = _fact_scores(store, name_words, fact_words, words, abbreviations(query)) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
     scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
     floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
@@ -83,24 +83,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def _fact_scores(store: Store, name_words: Words, fact_words: Words, words: list[str]) -> dict[int, float]:
+def _fact_scores(store: Store, name_words: Words, fact_words: Words, words: list[str], literal: frozenset[str]) -> dict[int, float]:
     """Fact rids and how well each matches the words (0-100). A word counts in full where the
     statement has it, less in another form (a transliteration, a longer word it begins, one with the
     same stem) or in the name of an entity the fact is about; it is spelt loosely only when nothing
-    in the table has it in any of these forms."""
+    in the table has it in any of these forms. An abbreviation (`literal`) counts only as itself."""
     totals: dict[int, float] = {}
     for word in words:
-        similar = similar_words(fact_words, word, fuzzy=False)
-        stem = _stem(word)
+        exact = word in literal
+        similar = similar_words(fact_words, word, fuzzy=False, literal=exact)
+        stem = word if exact else _stem(word)
         if stem != word:  # never for a number: _stem strips letters only
             for other in ([stem] if fact_words.has(stem) else []) + fact_words.with_prefix(stem):
                 similar.setdefault(other, PREFIX)
-        for other in KINDRED.get(word, ()):
+        for other in () if exact else KINDRED.get(word, ()):
             if fact_words.has(other):
                 similar.setdefault(other, PREFIX)
         named = name_words.postings([word]) if name_words.has(word) else set()
         if not similar and not named:
-            similar = similar_words(fact_words, word, fuzzy=True)
+            similar = similar_words(fact_words, word, fuzzy=True, literal=exact)
         best: dict[int, float] = {}
         for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
             for rid in fact_words.postings([other]):

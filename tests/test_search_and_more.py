@@ -160,3 +160,8 @@ def test_search_never_takes_one_number_for_another():
     assert _first_ids("28000", n=2) == ["2001-8000-madrassa-recruits-c", "2001-pakistani-nationals-fighting-c"]
     result = run("search", "28001")
     assert (result.exit_code, result.stdout) == (1, "")
+
+
+def test_search_reads_an_abbreviation_in_capitals_as_itself():
+    result, answer = run_json("search", "FARA")
+    assert [(r["type"], r["id"]) for r in answer["results"]] == [("fact", "2022-nrf-lobbying-group-fara-f")]

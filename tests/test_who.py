@@ -49,6 +49,15 @@ def test_a_short_name_prefers_its_literal_word_to_a_folded_lookalike():
     assert [c["id"] for c in answer["candidates"]] == ["bonn-conference-2001"]
 
 
+def test_an_abbreviation_in_capitals_is_asked_for_as_itself():
+    # FARA is the start of Farang (Khost-Farang) but names no entity of the table: no made-up match.
+    result, answer = run_json("who", "FARA")
+    assert result.exit_code == 1
+    assert answer["entity"] is None
+    # Typed in lower case it is read as the start of a name, as any short word is.
+    assert run_json("who", "fara")[1]["entity"]["id"] == "khost-farang"
+
+
 def test_who_massoud_names_the_other_massouds():
     result, answer = run_json("who", "Massoud")
     others = [c["id"] for c in answer["candidates"]]
