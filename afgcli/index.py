@@ -39,6 +39,8 @@ CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT R
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
+-- the words of an entity's summary and of the roles it holds (title and organization), by entity rid
+CREATE TABLE about_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 """
 
 INDEXES = f"""
@@ -51,6 +53,7 @@ CREATE INDEX role_short ON role(lo, hi) WHERE hi - lo <= {SHORT};
 CREATE INDEX role_long ON role(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX name_word_skel ON name_word(skel);
 CREATE INDEX fact_word_skel ON fact_word(skel);
+CREATE INDEX about_word_skel ON about_word(skel);
 """
 
 _BATCH = 20_000
@@ -100,6 +103,8 @@ class _Builder:
         self.links: list[tuple[str, int]] = []
         self.fact_count = 0
         self.names: dict[str, str] = {}
+        self.held: dict[str, list[str]] = defaultdict(list)  # the words of the roles each entity holds
+        self.called: dict[str, list[str]] = {}  # the words of each entity's name and aliases
 
     def source(self, item: Source) -> None:
         self.sources.append(item)
@@ -107,6 +112,7 @@ class _Builder:
     def entity(self, item: Entity) -> None:
         self.entities.append(item)
         self.names[item.id] = item.name
+        self.called[item.id] = content_tokens(" ".join((item.name, *item.aliases)))
 
     def fact(self, item: Fact) -> None:
         self.fact_count += 1
@@ -134,6 +140,8 @@ class _Builder:
         lo, hi = held_years(item)
         start = _day(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
+        # spokesperson of the NRF: the organization by any of its names
+        self.held[item.entity] += content_tokens(item.role) + self.called.get(item.organization, [])
         self.db.execute(
             "INSERT INTO role(entity, organization, lo, hi, start, title, names, rec, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (item.entity, item.organization or None, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names))),
@@ -149,6 +157,7 @@ class _Builder:
         exact: dict[str, int] = {}
         folded: set[tuple[str, int]] = set()
         name_words: dict[str, list[int]] = defaultdict(list)
+        about_words: dict[str, list[int]] = defaultdict(list)
         rows = []
         for rid, item in enumerate(self.entities, start=1):
             forms = []
@@ -158,13 +167,15 @@ class _Builder:
                 forms.append(tuple(content_tokens(form)))
             for word in dict.fromkeys(w for form in forms for w in form):
                 name_words[word].append(rid)
+            for word in dict.fromkeys(content_tokens(item.summary) + self.held.pop(item.id, [])):
+                about_words[word].append(rid)
             rows.append(
                 (rid, item.id, item.name, item.kind, self.weights[item.id], codec.encode_entity(item), marshal.dumps(tuple(forms)), _json(jsonout.entity(item)))
             )
         db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany("INSERT INTO name_exact VALUES (?, ?)", exact.items())
         db.executemany("INSERT INTO name_folded VALUES (?, ?)", sorted(folded))
-        for table, words in (("name_word", name_words), ("fact_word", self.fact_words)):
+        for table, words in (("name_word", name_words), ("fact_word", self.fact_words), ("about_word", about_words)):
             db.executemany(
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
                 ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in words.items()),

@@ -60,7 +60,7 @@ class Library:
         self._store = Store(db)
         self._name_words = Words(db, "name")
         self.names = NameIndex(self._store, self._name_words)
-        self._fact_words = Words(db, "fact")
+        self._words = {"name": self._name_words, "about": Words(db, "about"), "fact": Words(db, "fact")}
 
     def who(self, query: str) -> WhoAnswer:
         best, others = self.names.best(query)
@@ -93,7 +93,7 @@ class Library:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
         from afgcli.search import search
 
-        return search(self._store, self.names, self._name_words, self._fact_words, query, limit)
+        return search(self._store, self.names, self._words, query, limit)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

@@ -28,6 +28,7 @@ _KINDRED = (
     "found founded founding form formed formation establish established creation created",
     "flee fled fleeing refugee refugees",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
+    "spokesperson spokesman spokeswoman spokespeople",
 )
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
 LINKED = 0.9  # a fact about an entity whose name holds the word, though its statement does not
@@ -51,14 +52,23 @@ class SearchAnswer:
     hits: tuple[SearchHit, ...]
 
 
-def search(store: Store, names: NameIndex, name_words: Words, fact_words: Words, query: str, limit: int) -> SearchAnswer:
-    """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
+ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) counts less than one of its name
+
+
+def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
+    """Entities by name, summary and roles, and facts by their words, ranked by score, entities
+    before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`."""
     found = names.find(query, whole=False)  # scored as fact statements are: by the query words they hold
     ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
     # Among facts that score alike, those about an entity the query names come first.
     named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
-    fact_scores = _fact_scores(store, name_words, fact_words, words, abbreviations(query)) if words else {}
+    literal = abbreviations(query)
+    if words:
+        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found))
+        ids = {row[4] for row in better}
+        ranked = [row for row in ranked if row[4] not in ids] + better
+    fact_scores = _fact_scores(store, words_of, words, literal) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
     scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
     floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
@@ -76,6 +86,31 @@ def search(store: Store, names: NameIndex, name_words: Words, fact_words: Words,
     return SearchAnswer(query, tuple(hits))
 
 
+def _about_ranked(store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int) -> list[tuple]:
+    """Ranking rows for the entities that what is said about them finds (Defence Minister: the
+    minister) better than their names alone do. A word counts in full in the entity's name, ABOUT in
+    its summary or roles; the rows follow the name matches of equal score, the best documented first."""
+    totals: dict[int, float] = {}
+    for word in words:
+        best: dict[int, float] = {}
+        for table, scale in (("about", ABOUT), ("name", 1.0)):  # the name's weight is written last: it wins
+            for other, weight in sorted(_word_forms(words_of[table], word, word in literal, fuzzy=False).items(), key=lambda kv: kv[1]):
+                for rid in words_of[table].postings([other]):
+                    if weight * scale >= best.get(rid, 0.0):
+                        best[rid] = weight * scale
+        for rid, weight in best.items():
+            totals[rid] = totals.get(rid, 0.0) + weight
+    scored = {rid: round(100 * total / len(words), 1) for rid, total in totals.items()}
+    scores = sorted((s for s in scored.values() if s >= CUTOFF), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
+    rows = []
+    for rid, ident, _, _, weight, _ in store.name_forms([rid for rid, score in scored.items() if score >= floor]):
+        if scored[rid] > by_name.get(ident, 0.0):
+            rows.append((-scored[rid], 0, 0, after, -weight, ident))
+    rows.sort()
+    return [(score, kind, about, after + place, ident) for place, (score, kind, about, _, _, ident) in enumerate(rows)]
+
+
 def _stem(word: str) -> str:
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
@@ -83,22 +118,33 @@ def _stem(word: str) -> str:
     return word
 
 
-def _fact_scores(store: Store, name_words: Words, fact_words: Words, words: list[str], literal: frozenset[str]) -> dict[int, float]:
+def _word_forms(vocabulary: Words, word: str, literal: bool, fuzzy: bool) -> dict[str, float]:
+    """The words of `vocabulary` that stand for `word`, with their similarity: as similar_words has
+    it, and a word with the same stem or a kindred word counting as a longer form would. An
+    abbreviation (`literal`) stands only for itself."""
+    similar = similar_words(vocabulary, word, fuzzy=fuzzy, literal=literal)
+    if literal:
+        return similar
+    stem = _stem(word)
+    if stem != word:  # never for a number: _stem strips letters only
+        for other in ([stem] if vocabulary.has(stem) else []) + vocabulary.with_prefix(stem):
+            similar.setdefault(other, PREFIX)
+    for other in KINDRED.get(word, ()):
+        if vocabulary.has(other):
+            similar.setdefault(other, PREFIX)
+    return similar
+
+
+def _fact_scores(store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str]) -> dict[int, float]:
     """Fact rids and how well each matches the words (0-100). A word counts in full where the
     statement has it, less in another form (a transliteration, a longer word it begins, one with the
     same stem) or in the name of an entity the fact is about; it is spelt loosely only when nothing
     in the table has it in any of these forms. An abbreviation (`literal`) counts only as itself."""
+    fact_words, name_words = words_of["fact"], words_of["name"]
     totals: dict[int, float] = {}
     for word in words:
         exact = word in literal
-        similar = similar_words(fact_words, word, fuzzy=False, literal=exact)
-        stem = word if exact else _stem(word)
-        if stem != word:  # never for a number: _stem strips letters only
-            for other in ([stem] if fact_words.has(stem) else []) + fact_words.with_prefix(stem):
-                similar.setdefault(other, PREFIX)
-        for other in () if exact else KINDRED.get(word, ()):
-            if fact_words.has(other):
-                similar.setdefault(other, PREFIX)
+        similar = _word_forms(fact_words, word, exact, fuzzy=False)
         named = name_words.postings([word]) if name_words.has(word) else set()
         if not similar and not named:
             similar = similar_words(fact_words, word, fuzzy=True, literal=exact)

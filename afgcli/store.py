@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-9"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-10"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -162,10 +162,11 @@ class Store:
 
 
 class Words:
-    """The vocabulary of entity names (`name`) or of fact statements (`fact`), with each word's postings."""
+    """The vocabulary of entity names (`name`), of what is said about entities (`about`: summaries and
+    roles held) or of fact statements (`fact`), with each word's postings."""
 
     def __init__(self, db: sqlite3.Connection, kind: str):
-        assert kind in ("name", "fact")
+        assert kind in ("name", "about", "fact")
         self._db = db
         self._table = f"{kind}_word"
         self._vocabulary: list[str] | None = None
