@@ -238,14 +238,17 @@ def who(
 @app.command()
 def year(
     ctx: typer.Context,
-    period: Annotated[str, typer.Argument(metavar="PERIOD", help="A year (1992), a range (1989-1992) or a decade (1990s).")],
+    period: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="PERIOD...", help="A year (1992), a range (1989-1992), a decade (1990s), a month (1992-04, April 1992) or a day (1996-09-27)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """What happened in a year, a range of years or a decade, and who held power."""
+    """What happened in a year, a range of years, a decade, a month or a day, and who held power."""
     from afgcli.periods import PeriodError
 
     source = _documents(ctx) if as_json else _library(ctx)
-    query = _need(_words([period]), "a year, for example: afg year 1992")
+    query = _need(_words(period or []), "a period, for example: afg year 1992")
     try:
         answer = source.period(query)
     except PeriodError as error:

@@ -12,7 +12,7 @@ import sqlite3
 from typing import NamedTuple
 
 from afgcli.match import Match, NameIndex
-from afgcli.periods import parse_period
+from afgcli.periods import Period, parse_period, store_bounds
 from afgcli.store import Store, Words
 
 # These two hold JSON texts, not records: typed NamedTuples, as immutable as a frozen dataclass, cost
@@ -34,8 +34,7 @@ class PeriodJson(NamedTuple):
     """queries.PeriodAnswer with its facts and roles as JSON texts."""
 
     query: str
-    first: int
-    last: int
+    period: Period
     facts: tuple[str, ...]
     in_power: tuple[str, ...]
 
@@ -57,7 +56,8 @@ class Documents:
 
     def period(self, query: str) -> PeriodJson:
         """Raises PeriodError."""
-        first, last = parse_period(query)
-        facts = self._store.fact_json_between(first, last)
-        roles = self._store.role_json_between(first, last)
-        return PeriodJson(query, first, last, tuple(facts), tuple(roles))
+        period = parse_period(query)
+        bounds = store_bounds(period)
+        facts = self._store.fact_json_between(*bounds)
+        roles = self._store.role_json_between(*bounds)
+        return PeriodJson(query, period, tuple(facts), tuple(roles))

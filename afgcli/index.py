@@ -28,13 +28,17 @@ CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NUL
                     rec BLOB NOT NULL, forms BLOB NOT NULL, json TEXT NOT NULL);
 -- first, last: the date's bounds as yyyymmdd, so that (first, last, id) sorts facts in date order
 -- json: the fact as `afg --json` writes it (jsonout.fact), so a large answer is written without decoding
+-- span: 1 when the date is an interval (1994/1999), which covers every day between its ends
 CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
-                  first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL);
+                  first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL,
+                  span INTEGER NOT NULL);
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
 -- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
 -- names: the holder's and the organization's names, which every answer with a role shows
+-- lo, hi (years) and first, last (yyyymmdd), span: when the role was held, as held_days has it
 CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, organization TEXT, lo INTEGER, hi INTEGER,
-                  start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL);
+                  start INTEGER NOT NULL, title TEXT NOT NULL, names BLOB NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL,
+                  first INTEGER, last INTEGER, span INTEGER);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
@@ -59,23 +63,23 @@ CREATE INDEX about_word_skel ON about_word(skel);
 _BATCH = 20_000
 
 
-def held_years(role: Role) -> tuple[int, int] | tuple[None, None]:
-    """The years in which the sources show the role held; an unknown start or end is not guessed.
+def _day(date: tuple[int, int, int]) -> int:
+    return date[0] * 10000 + date[1] * 100 + date[2]
 
-    With start and end, between them; with an end of `..` (still held), from the start on; with only
-    one known date, that date's years; with none, no years.
-    """
+
+def held_days(role: Role) -> tuple[int, int, bool] | tuple[None, None, None]:
+    """The first and last days (yyyymmdd) on which the sources show the role held, and whether they
+    are the ends of a span (every day between counts) rather than the bounds of one date known only
+    to a month or a year. An unknown start or end is not guessed: with start and end, between them;
+    with an end of `..` (still held), from the start on; with only one known date, that date; with
+    none, no days."""
     if role.start and (role.end or role.ongoing):
-        return role.start.year, role.end.end_year if role.end else 9999
+        return _day(role.start.first), _day(role.end.last) if role.end else 99991231, True
     known: When | None = role.start or role.end
-    return (known.year, known.end_year) if known else (None, None)
+    return (_day(known.first), _day(known.last), "/" in known.text) if known else (None, None, None)
 
 
 _json = json.JSONEncoder(ensure_ascii=False).encode  # what jsonout.write does when piped
-
-
-def _day(date: tuple[int, int, int]) -> int:
-    return date[0] * 10000 + date[1] * 100 + date[2]
 
 
 def searchable_words(item: Fact) -> list[str]:
@@ -119,7 +123,7 @@ class _Builder:
         rid = self.fact_count
         when = item.when
         self.facts.append(
-            (rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)))
+            (rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text)
         )
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
@@ -132,19 +136,20 @@ class _Builder:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
+        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
         self.db.executemany("INSERT OR IGNORE INTO fact_entity VALUES (?, ?)", self.links)
         self.facts, self.links = [], []
 
     def role(self, item: Role) -> None:
-        lo, hi = held_years(item)
+        first, last, span = held_days(item)
+        lo, hi = (first // 10000, last // 10000) if first and last else (None, None)
         start = _day(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
         # spokesperson of the NRF: the organization by any of its names
         self.held[item.entity] += content_tokens(item.role) + self.called.get(item.organization, [])
         self.db.execute(
-            "INSERT INTO role(entity, organization, lo, hi, start, title, names, rec, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.entity, item.organization or None, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names))),
+            "INSERT INTO role(entity, organization, lo, hi, start, title, names, rec, json, first, last, span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.entity, item.organization or None, lo, hi, start, item.role, marshal.dumps(names), codec.encode_role(item), _json(jsonout.role(item, names)), first, last, span),
         )
 
     def finish(self) -> None:

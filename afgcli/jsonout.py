@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoeve
     from afgcli.model import Citation, Entity, Fact, Role, Source
     from afgcli.documents import PeriodJson, WhoJson
     from afgcli.match import Match
+    from afgcli.periods import Period
     from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
     from afgcli.search import SearchAnswer
 
@@ -103,20 +104,25 @@ def _who(query: str, found: dict[str, Any] | None, candidates: tuple[Match, ...]
 
 def period(answer: PeriodAnswer) -> dict[str, Any]:
     facts = [fact(f) for f in answer.facts]
-    return _period(answer.query, answer.first, answer.last, facts, [role(r, answer.names) for r in answer.in_power])
+    return _period(answer.query, answer.period, facts, [role(r, answer.names) for r in answer.in_power])
 
 
-def _period(query: str, first: int, last: int, facts: list, in_power: list) -> dict[str, Any]:
-    return {"query": query, "from": first, "to": last, "facts": facts, "in_power": in_power}
+def _period_head(query: str, period: Period) -> dict[str, Any]:
+    # from, to: the years the period touches; first_day, last_day: its exact bounds (a month, a day)
+    return {"query": query, "from": period.first[0], "to": period.last[0], "first_day": period.first_day, "last_day": period.last_day}
+
+
+def _period(query: str, period: Period, facts: list, in_power: list) -> dict[str, Any]:
+    return _period_head(query, period) | {"facts": facts, "in_power": in_power}
 
 
 def write_period_json(answer: PeriodJson, stream: TextIO) -> None:
     """The document of `period`, from records already in JSON: spliced when piped, re-read to indent."""
     if stream.isatty():
         facts, in_power = [json.loads(f) for f in answer.facts], [json.loads(r) for r in answer.in_power]
-        write(_period(answer.query, answer.first, answer.last, facts, in_power), stream)
+        write(_period(answer.query, answer.period, facts, in_power), stream)
         return
-    head = json.dumps({"query": answer.query, "from": answer.first, "to": answer.last}, ensure_ascii=False)[:-1]
+    head = json.dumps(_period_head(answer.query, answer.period), ensure_ascii=False)[:-1]
     stream.write(f'{head}, "facts": [{", ".join(answer.facts)}], "in_power": [{", ".join(answer.in_power)}]}}\n')
 
 

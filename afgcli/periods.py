@@ -1,4 +1,4 @@
-"""The periods users ask about: a year, a range of years or a decade.
+"""The periods users ask about: a year, a range of years, a decade, a month or a day.
 
 Apart from dates.py, which parses the table's dates into records, so that a question about a period
 loads no record class.
@@ -7,29 +7,97 @@ loads no record class.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 
 class PeriodError(ValueError):
-    """A period the user typed that is not a year, a range or a decade."""
+    """A period the user typed that is not one afg knows how to read."""
 
 
-_PERIOD = r"(\d{4})(?:\s*(?:-|–|—|/|\.\.)\s*(\d{4})|(s))?"  # compiled on first use: `who` never needs it
+class Period(NamedTuple):
+    """A period as its first and last days, (year, month, day) each, and the label it is shown by."""
+
+    label: str
+    first: tuple[int, int, int]
+    last: tuple[int, int, int]
+
+    @property
+    def whole_years(self) -> bool:
+        """Whether the period is a run of calendar years, as every period of the table's years is."""
+        return self.first[1:] == (1, 1) and self.last[1:] == (12, 31)
+
+    @property
+    def first_day(self) -> str:
+        return "%04d-%02d-%02d" % self.first
+
+    @property
+    def last_day(self) -> str:
+        return "%04d-%02d-%02d" % self.last
 
 
-def parse_period(text: str) -> tuple[int, int]:
-    """`1992`, `1989-1992` or `1990s` as (first year, last year)."""
-    cleaned = text.strip()
-    match = re.fullmatch(_PERIOD, cleaned)
-    if not match:
-        raise PeriodError(
-            f"{cleaned!r} is not a period: give a year (1992), a range (1989-1992) or a decade (1990s)"
-        )
-    first = int(match.group(1))
-    if match.group(3):
-        if first % 10:
-            raise PeriodError(f"{cleaned!r} is not a decade: a decade starts on a year ending in 0, like 1990s")
-        return first, first + 9
-    last = int(match.group(2)) if match.group(2) else first
-    if last < first:
-        raise PeriodError(f"the range {cleaned!r} runs backwards: write the earlier year first, like {last}-{first}")
-    return first, last
+def store_bounds(period: Period) -> tuple[int, int, tuple[int, int] | None]:
+    """The period as the store's lookups take it: its years, and its days (yyyymmdd) when it is
+    shorter than its years (see store.Store._between)."""
+    if period.whole_years:
+        return period.first[0], period.last[0], None
+    days = tuple(y * 10000 + m * 100 + d for y, m, d in (period.first, period.last))
+    return period.first[0], period.last[0], days
+
+
+# Compiled on first use: `who` never needs them.
+_YEARS = r"(\d{4})(?:\s*(?:-|–|—|/|\.\.)\s*(\d{4})|(s))?"
+_ISO = r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?"
+_NAMED = r"(?:(\d{1,2})\s+)?([a-z]+)\.?,?\s+(\d{4})"  # April 1992, 27 September 1996, Sept. 1996
+_MONTHS = "january february march april may june july august september october november december".split()
+
+HELP = "give a year (1992), a range (1989-1992), a decade (1990s), a month (1992-04, April 1992) or a day (1996-09-27)"
+
+
+def _month_days(year: int, month: int) -> int:
+    # Computed here rather than with `calendar`, whose import costs start-up time.
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _month(name: str) -> int | None:
+    """1-12 for an English month name or an abbreviation of at least three letters."""
+    if len(name) >= 3:
+        for number, month in enumerate(_MONTHS, start=1):
+            if month.startswith(name):
+                return number
+    return None
+
+
+def _days(text: str, year: int, month: int, day: int | None) -> Period:
+    if not 1 <= month <= 12:
+        raise PeriodError(f"{text!r} is not a period: there is no month {month}")
+    if day is None:
+        return Period("%04d-%02d" % (year, month), (year, month, 1), (year, month, _month_days(year, month)))
+    if not 1 <= day <= _month_days(year, month):
+        raise PeriodError(f"{text!r} is not a period: that month has no day {day}")
+    return Period("%04d-%02d-%02d" % (year, month, day), (year, month, day), (year, month, day))
+
+
+def parse_period(text: str) -> Period:
+    """`1992`, `1989-1992`, `1990s`, `1992-04`, `April 1992` or `1996-09-27` (`27 September 1996`)."""
+    cleaned = " ".join(text.split())
+    if match := re.fullmatch(_YEARS, cleaned):
+        first = last = int(match.group(1))
+        if match.group(3):
+            if first % 10:
+                raise PeriodError(f"{cleaned!r} is not a decade: a decade starts on a year ending in 0, like 1990s")
+            last = first + 9
+        elif match.group(2):
+            last = int(match.group(2))
+            if last < first:
+                raise PeriodError(f"the range {cleaned!r} runs backwards: write the earlier year first, like {last}-{first}")
+        label = str(first) if first == last else f"{first}–{last}"
+        return Period(label, (first, 1, 1), (last, 12, 31))
+    if match := re.fullmatch(_ISO, cleaned):
+        year, month, day = match.groups()
+        return _days(cleaned, int(year), int(month), int(day) if day else None)
+    if (match := re.fullmatch(_NAMED, cleaned.lower())) and (month := _month(match.group(2))):
+        day, _, year = match.groups()
+        return _days(cleaned, int(year), month, int(day) if day else None)
+    raise PeriodError(f"{cleaned!r} is not a period: {HELP}")

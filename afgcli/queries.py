@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
-from afgcli.periods import parse_period
+from afgcli.periods import Period, parse_period, store_bounds
 from afgcli.store import Store, Words
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ class PeriodAnswer:
     """The facts dated in a period and the roles held during it."""
 
     query: str
-    first: int
-    last: int
+    period: Period
     facts: tuple[Fact, ...]
     in_power: tuple[Role, ...]
     names: dict[str, str] = field(default_factory=dict, repr=False)
@@ -75,10 +74,11 @@ class Library:
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
-        first, last = parse_period(query)
-        facts = self._store.facts_between(first, last)
-        roles, names = self._store.roles_between(first, last)
-        return PeriodAnswer(query, first, last, tuple(facts), tuple(roles), names)
+        period = parse_period(query)
+        bounds = store_bounds(period)
+        facts = self._store.facts_between(*bounds)
+        roles, names = self._store.roles_between(*bounds)
+        return PeriodAnswer(query, period, tuple(facts), tuple(roles), names)
 
     def timeline(self, entity_id: str | None, first: int | None, last: int | None) -> tuple[Fact, ...]:
         if entity_id:

@@ -93,13 +93,13 @@ def who(out: Console, answer: WhoAnswer) -> None:
 
 
 def period(out: Console, answer: PeriodAnswer) -> None:
-    label = str(answer.first) if answer.first == answer.last else f"{answer.first}–{answer.last}"
+    label = answer.period.label
     parts: list = [Text(label, style="bold")]
     if answer.in_power:
         parts += [Text(), _roles_table(answer.in_power, answer.names, "In power and in office", holder=True)]
     # The period's own events first: facts begun earlier that merely run into it would bury them.
-    begun = [item for item in answer.facts if item.when.year >= answer.first]
-    earlier = [item for item in answer.facts if item.when.year < answer.first]
+    begun = [item for item in answer.facts if item.when.first >= answer.period.first]
+    earlier = [item for item in answer.facts if item.when.first < answer.period.first]
     if begun:
         parts += [Text(), _facts_table(begun, f"Facts ({len(begun)})")]
     if earlier:

@@ -102,21 +102,28 @@ class Store:
     def facts(self, rids: list[int]) -> dict[int, Fact]:
         return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
 
-    def _between(self, table: str, columns: str, first: int, last: int) -> list[tuple]:
-        """Rows of `table` (fact or role) whose years meet first..last, as `columns`."""
+    def _between(self, table: str, columns: str, first: int, last: int, days: tuple[int, int] | None) -> list[tuple]:
+        """Rows of `table` (fact or role) whose years meet first..last, as `columns`. With `days`
+        (yyyymmdd), a period shorter than its years, only rows whose dates lie within those days,
+        or whose span meets them: a date known only to the year may not fall in the month asked for."""
+        within = ""
+        bounds: tuple[int, ...] = ()
+        if days is not None:
+            within = " AND (first >= ? AND last <= ? OR span AND first <= ? AND last >= ?)"
+            bounds = (days[0], days[1], days[1], days[0])
         return self._db.execute(
-            f"SELECT {columns} FROM {table} WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?"
-            f" UNION ALL SELECT {columns} FROM {table} WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?",
-            (first - SHORT, last, first, last, first),
+            f"SELECT {columns} FROM {table} WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?{within}"
+            f" UNION ALL SELECT {columns} FROM {table} WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?{within}",
+            (first - SHORT, last, first, *bounds, last, first, *bounds),
         ).fetchall()
 
-    def facts_between(self, first: int, last: int) -> list[Fact]:
-        """Facts whose dates meet the years first..last, in date order."""
-        return _in_order(self._between("fact", f"{_FACT_ORDER}, rec", first, last), self._decode.fact)
+    def facts_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[Fact]:
+        """Facts whose dates meet the years first..last (and `days`, see _between), in date order."""
+        return _in_order(self._between("fact", f"{_FACT_ORDER}, rec", first, last, days), self._decode.fact)
 
-    def fact_json_between(self, first: int, last: int) -> list[str]:
+    def fact_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
         """As facts_between, each fact as its JSON text."""
-        return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last), str)
+        return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last, days), str)
 
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
@@ -142,14 +149,14 @@ class Store:
         """As roles_in, each role as its JSON text."""
         return _in_order(self._role_rows(ident, "json", "organization"), str)
 
-    def roles_between(self, first: int, last: int) -> tuple[list[Role], dict[str, str]]:
-        """Roles held (as index.held_years has it) in some year of first..last, earliest first, and
-        the names of the entities they refer to."""
-        return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last))
+    def roles_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> tuple[list[Role], dict[str, str]]:
+        """Roles held (as index.held_days has it) in some year of first..last (and `days`, see
+        _between), earliest first, and the names of the entities they refer to."""
+        return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last, days))
 
-    def role_json_between(self, first: int, last: int) -> list[str]:
+    def role_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
         """As roles_between, each role as its JSON text."""
-        return _in_order(self._between("role", f"{_ROLE_ORDER}, json", first, last), str)
+        return _in_order(self._between("role", f"{_ROLE_ORDER}, json", first, last, days), str)
 
     def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
         names: dict[str, str] = {}

@@ -22,8 +22,8 @@ def who(name: Annotated[Optional[list[str]], typer.Argument()] = None, as_json: 
 
 
 @app.command()
-def year(period: str, as_json: JsonOption = False):
-    typer.echo(period)
+def year(period: Annotated[Optional[list[str]], typer.Argument()] = None, as_json: JsonOption = False):
+    typer.echo(" ".join(period or []))
 
 
 @app.command()

@@ -49,7 +49,7 @@ def test_fixture_year_exact(fixture_table):
     assert answer["facts"][0]["figures"] == [{"low": 80000, "high": 100000, "unit": "fighters"}]
 
 
-@pytest.mark.parametrize("period", ["abc", "99999", "1992-13", "2000-1990", "1995s", "", "19"])
+@pytest.mark.parametrize("period", ["abc", "99999", "1992-13", "2000-1990", "1995s", "", "19", "1996-02-30", "Ma 1992", "Smarch 1992"])
 def test_bad_periods_are_usage_errors(period):
     result = run("year", period)
     assert result.exit_code == 2
@@ -70,7 +70,7 @@ def test_ongoing_and_unknown_role_ends(fixture_table):
     assert before["in_power"] == []
 
 
-@pytest.mark.parametrize("period", ["1979", "1992", "1989-1992", "2020s", "1996"])
+@pytest.mark.parametrize("period", ["1979", "1992", "1989-1992", "2020s", "1996", "1996-09", "2021-08-15"])
 def test_json_from_stored_texts_is_the_document_the_records_make(period):
     import json
 
@@ -82,3 +82,43 @@ def test_json_from_stored_texts_is_the_document_the_records_make(period):
     expected = json.dumps(jsonout.period(answer), ensure_ascii=False) + "\n"
     assert answer.facts
     assert run("year", period, "--json").stdout == expected
+
+
+def test_a_month_has_the_facts_dated_in_it_and_the_spans_that_meet_it(fixture_table):
+    result, answer = run_json("--data", fixture_table, "year", "1996-09")
+    assert result.exit_code == 0
+    assert (answer["from"], answer["to"], answer["first_day"], answer["last_day"]) == (1996, 1996, "1996-09-01", "1996-09-30")
+    # 1994/1999 spans the month; 1996-09-27 lies in it.
+    assert [f["id"] for f in answer["facts"]] == ["1996-taliban-control", "1996-09-27-kabul-falls"]
+    assert run_json("--data", fixture_table, "year", "September", "1996")[1]["facts"] == answer["facts"]
+    assert run_json("--data", fixture_table, "year", "Sept.", "1996")[1]["facts"] == answer["facts"]
+
+
+def test_a_date_known_only_to_the_month_is_not_placed_on_a_day_of_it(fixture_table):
+    # The NRF's founding is dated 2021-08: it may or may not fall on the 15th. Ahmad Massoud's
+    # leadership, from 2021-08 and still held, spans the day.
+    result, answer = run_json("--data", fixture_table, "year", "2021-08-15")
+    assert result.exit_code == 0
+    assert (answer["first_day"], answer["last_day"]) == ("2021-08-15", "2021-08-15")
+    assert answer["facts"] == []
+    assert [(r["entity"], r["role"]) for r in answer["in_power"]] == [("ahmad-massoud", "leader")]
+    assert [f["id"] for f in run_json("--data", fixture_table, "year", "2021-08")[1]["facts"]] == ["2021-08-nrf-founded"]
+    assert run("--data", fixture_table, "year", "15", "August", "2021", "--json").stdout == run(
+        "--data", fixture_table, "year", "2021-08-15", "--json"
+    ).stdout.replace('"query": "2021-08-15"', '"query": "15 August 2021"')
+
+
+def test_a_year_gives_its_days_in_the_json(fixture_table):
+    _, answer = run_json("--data", fixture_table, "year", "1990s")
+    assert (answer["from"], answer["to"], answer["first_day"], answer["last_day"]) == (1990, 1999, "1990-01-01", "1999-12-31")
+
+
+def test_a_month_on_a_terminal_puts_the_spans_begun_earlier_last(fixture_table):
+    result = run("--data", fixture_table, "year", "1996-09")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "1996-09"
+    assert [line.split(" (")[0] for line in lines if "(" in line and line[0] != " "] == [
+        "Facts",
+        "Also running in 1996-09, begun earlier",
+    ]
