@@ -13,7 +13,7 @@ from conftest import SHARED_SOURCES
 
 pytestmark = pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="shared sources not beside the checkout")
 
-COPY_RUN = 8  # this many words in a row shared with a source counts as copying
+COPY_RUN = 6  # this many words in a row shared with a source counts as copying, unless they are a name
 
 
 @pytest.fixture(scope="module")
@@ -105,11 +105,16 @@ def test_no_fact_copies_a_run_of_source_words(table, documents):
     for ident, text in documents.items():
         tokens = words(text)
         runs[ident] = {tuple(tokens[i : i + COPY_RUN]) for i in range(len(tokens) - COPY_RUN + 1)}
+    # A long name carries over, as names do: the Afghan National Defense and Security Forces (ANDSF).
+    vocabularies = [set(words(" ".join((e.name, *e.aliases)))) for e in table.entities.values()]
+
+    def is_name(run):  # all its words but one (the, of) are the words of one entity's names
+        return any(len(set(run) - vocabulary) <= 1 for vocabulary in vocabularies)
+
     copied = []
     for fact in table.facts:
         tokens = words(fact.text)
-        for citation in fact.sources:
-            shingles = {tuple(tokens[i : i + COPY_RUN]) for i in range(len(tokens) - COPY_RUN + 1)}
-            if shingles & runs[citation.source]:
-                copied.append(fact.id)
+        shingles = {tuple(tokens[i : i + COPY_RUN]) for i in range(len(tokens) - COPY_RUN + 1)}
+        if any(not is_name(run) for citation in fact.sources for run in shingles & runs[citation.source]):
+            copied.append(fact.id)
     assert copied == []
