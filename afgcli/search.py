@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, NameIndex, similar_words
+from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, SAME_SKELETON, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, abbreviations, content_tokens
 from afgcli.store import Store, Words
@@ -13,7 +13,7 @@ from afgcli.store import Store, Words
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
     """the of and in on to for by with from at as is was an or did do does when who whom whose what which
-    where why how were are be been has have had""".split()
+    where why how were are be been has have had many much happen happened happens""".split()
 )
 SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
 STEM_MIN = 4  # shorter stems begin too many words
@@ -26,11 +26,14 @@ _KINDRED = (
     "invade invaded invades invasion",
     "withdraw withdrew withdrawn withdrawal withdrawals retreat retreated pullout",
     "found founded founding form formed formation establish established creation created",
-    "flee fled fleeing refugee refugees",
+    "flee fled fleeing escape escaped escaping refugee refugees",
+    "troop troops soldier soldiers",
+    "salary salaries wage wages",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
     "spokesperson spokesman spokeswoman spokespeople",
 )
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
+PARTIAL = 50.0  # the cutoff when nothing reaches CUTOFF: half the words asked for
 LINKED = 0.9  # a fact about an entity whose name holds the word, though its statement does not
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 
@@ -57,21 +60,30 @@ ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) c
 
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
     """Entities by name, summary and roles, and facts by their words, ranked by score, entities
-    before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`."""
-    found = names.find(query, whole=False)  # scored as fact statements are: by the query words they hold
+    before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`.
+
+    Hits score at least CUTOFF; when none does, those that hold at least half the words asked for
+    (PARTIAL), so that one word the table does not use (`Mike Mullen`) does not hide the rest."""
+    hits = _hits(store, names, words_of, query, limit, CUTOFF)
+    return SearchAnswer(query, hits or _hits(store, names, words_of, query, limit, PARTIAL))
+
+
+def _hits(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int, cutoff: float) -> tuple[SearchHit, ...]:
+    # Names are scored as fact statements are: by the query words they hold.
+    found = [m for m in names.scored(query, whole=False, floor=cutoff) if m.score >= cutoff]
     ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
     # Among facts that score alike, those about an entity the query names come first.
     named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
     if words:
-        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found))
+        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found), cutoff)
         ids = {row[4] for row in better}
         ranked = [row for row in ranked if row[4] not in ids] + better
     fact_scores = _fact_scores(store, words_of, words, literal) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
-    scores = sorted((s for s in fact_scores.values() if s >= CUTOFF), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
+    scores = sorted((s for s in fact_scores.values() if s >= cutoff), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else cutoff
     wanted = [rid for rid, score in fact_scores.items() if score >= floor]
     for rid, fact in store.facts(wanted).items():
         about = 0 if named.intersection(fact.entities) else 1
@@ -83,10 +95,12 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
             hits.append(SearchHit(-item[0], entity=store.entity(item[4])))
         else:
             hits.append(SearchHit(-item[0], fact=item[5]))
-    return SearchAnswer(query, tuple(hits))
+    return tuple(hits)
 
 
-def _about_ranked(store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int) -> list[tuple]:
+def _about_ranked(
+    store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int, cutoff: float
+) -> list[tuple]:
     """Ranking rows for the entities that what is said about them finds (Defence Minister: the
     minister) better than their names alone do. A word counts in full in the entity's name, ABOUT in
     its summary or roles; the rows follow the name matches of equal score, the best documented first."""
@@ -101,8 +115,8 @@ def _about_ranked(store: Store, words_of: dict[str, Words], words: list[str], li
         for rid, weight in best.items():
             totals[rid] = totals.get(rid, 0.0) + weight
     scored = {rid: round(100 * total / len(words), 1) for rid, total in totals.items()}
-    scores = sorted((s for s in scored.values() if s >= CUTOFF), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else CUTOFF
+    scores = sorted((s for s in scored.values() if s >= cutoff), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else cutoff
     rows = []
     for rid, ident, _, _, weight, _ in store.name_forms([rid for rid, score in scored.items() if score >= floor]):
         if scored[rid] > by_name.get(ident, 0.0):
@@ -146,6 +160,8 @@ def _fact_scores(store: Store, words_of: dict[str, Words], words: list[str], lit
         exact = word in literal
         similar = _word_forms(fact_words, word, exact, fuzzy=False)
         named = name_words.postings([word]) if name_words.has(word) else set()
+        if named:  # a name's other spellings are names too: Mullen is not "million", though both fold to mln
+            similar = {other: w for other, w in similar.items() if w != SAME_SKELETON or name_words.has(other)}
         if not similar and not named:
             similar = similar_words(fact_words, word, fuzzy=True, literal=exact)
         best: dict[int, float] = {}

@@ -185,3 +185,20 @@ def test_search_knows_the_organization_of_a_role_by_any_of_its_names(fixture_tab
     # Ahmad Massoud leads the National Resistance Front, whose alias is NRF; no word of his name or summary is.
     result, answer = run_json("--data", fixture_table, "search", "leader", "NRF")
     assert [(r["type"], r["id"], r["score"]) for r in answer["results"]][0] == ("entity", "ahmad-massoud", 90.0)
+
+
+def test_search_reads_how_many_questions():
+    assert _first_ids("how", "many", "troops", "did", "the", "Netherlands", "withdraw", n=1) == ["2010-07-netherlands-troops-withdrawn-d1"]
+    assert _first_ids("Taliban", "salaries", "Pakistan", n=1) == ["1997-pakistan-10-million-wages-c"]
+
+
+def test_search_falls_back_to_half_the_words_when_nothing_holds_enough():
+    # The table calls him Michael Mullen: "Mike" is in no name or statement.
+    result, answer = run_json("search", "Mike", "Mullen")
+    assert result.exit_code == 0
+    assert [(r["id"], r["score"]) for r in answer["results"]] == [("michael-mullen", 50.0), ("2010-isi-backing-accusation-d1", 50.0)]
+
+
+def test_search_spells_a_name_otherwise_only_as_another_name():
+    # Mullen and million fold to the same skeleton; only the facts about Mullen are found.
+    assert _first_ids("Mullen", n=20) == ["michael-mullen", "2010-isi-backing-accusation-d1"]
