@@ -84,11 +84,14 @@ _json = json.JSONEncoder(ensure_ascii=False).encode  # what jsonout.write does w
 
 def searchable_words(item: Fact) -> list[str]:
     """The words `afg search` finds a fact by: its statement's, its kind (a retreat, a massacre;
-    not the catch-all `event`) and what its figure counts (Soviet soldiers dead)."""
+    not the catch-all `event`), its figure's numbers (half a million: 500000) and what the figure
+    counts (Soviet soldiers dead)."""
     words = content_tokens(item.text)
     if item.kind != "event":
         words.append(item.kind)
     if item.figure:
+        numbers = (item.figure.low, item.figure.high)
+        words += [f"{n:g}" if isinstance(n, float) else str(n) for n in numbers if n is not None]
         words += content_tokens(item.figure.unit)
     return words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, SAME_SKELETON, NameIndex, similar_words
+from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, abbreviations, content_tokens
 from afgcli.store import Store, Words
@@ -13,7 +13,7 @@ from afgcli.store import Store, Words
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
     """the of and in on to for by with from at as is was an or did do does when who whom whose what which
-    where why how were are be been has have had many much happen happened happens""".split()
+    where why how were are be been has have had many much happen happened happens year years date""".split()
 )
 SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
 STEM_MIN = 4  # shorter stems begin too many words
@@ -21,17 +21,28 @@ STEM_MIN = 4  # shorter stems begin too many words
 # their lives ... killed"). Each word finds the others of its group, as a longer form would.
 _KINDRED = (
     "die died dies dying dead death deaths kill killed killing killings execute executed execution executions "
-    "assassinate assassinated assassination murder murdered",
-    "capture captured captures seize seized seizure fell fall conquer conquered overran overrun",
+    "assassinate assassinated assassination murder murdered casualty casualties fatality fatalities toll",
+    "capture captured captures seize seized seizure fell fall conquer conquered overran overrun take took taken taking",
     "invade invaded invades invasion",
     "withdraw withdrew withdrawn withdrawal withdrawals retreat retreated pullout",
     "found founded founding form formed formation establish established creation created",
     "flee fled fleeing escape escaped escaping refugee refugees",
     "troop troops soldier soldiers",
     "salary salaries wage wages",
+    "support supported supporting supports backed backing assist assisted assisting aid aided",
+    "replace replaced replacing replacement succeed succeeded succeeding successor",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
     "spokesperson spokesman spokeswoman spokespeople",
 )
+# Numbers a statement may write in words or in digits (thirty commanders, 30 commanders).
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty"
+).split()
+NUMBERS = dict(zip(_NUMBER_WORDS, map(str, range(2, 21)))) | {
+    word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)
+}
+NUMBERS |= {digits: word for word, digits in NUMBERS.items()}
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
 PARTIAL = 50.0  # the cutoff when nothing reaches CUTOFF: half the words asked for
 LINKED = 0.9  # a fact about an entity whose name holds the word, though its statement does not
@@ -146,6 +157,8 @@ def _word_forms(vocabulary: Words, word: str, literal: bool, fuzzy: bool) -> dic
     for other in KINDRED.get(word, ()):
         if vocabulary.has(other):
             similar.setdefault(other, PREFIX)
+    if word in NUMBERS and vocabulary.has(NUMBERS[word]):
+        similar[NUMBERS[word]] = SAME
     return similar
 
 

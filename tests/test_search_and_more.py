@@ -202,3 +202,14 @@ def test_search_falls_back_to_half_the_words_when_nothing_holds_enough():
 def test_search_spells_a_name_otherwise_only_as_another_name():
     # Mullen and million fold to the same skeleton; only the facts about Mullen are found.
     assert _first_ids("Mullen", n=20) == ["michael-mullen", "2010-isi-backing-accusation-d1"]
+
+
+def test_search_meets_a_question_in_other_words_than_the_statement():
+    assert _first_ids("what", "year", "was", "the", "PDPA", "founded", n=1) == ["1965-pdpa-founded-a"]
+    assert _first_ids("Iran", "supported", "Wahdat", n=1) == ["1992-iran-backs-wahdat-a"]  # "assisted"
+    assert "1979-12-soviet-war-deaths-a" in _first_ids("Soviet", "casualties", n=4)  # "lost their lives", 14,453 dead
+
+
+def test_search_finds_a_number_in_words_or_in_digits():
+    assert _first_ids("500,000", "fled", n=1) == ["1992-half-million-fled-a"]  # "half a million": the figure is 500000
+    assert _first_ids("thirty", "commanders", n=1) == _first_ids("30", "commanders", n=1) == ["1990-commanders-conference-plan-a"]
