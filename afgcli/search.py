@@ -44,8 +44,8 @@ NUMBERS = dict(zip(_NUMBER_WORDS, map(str, range(2, 21)))) | {
 }
 NUMBERS |= {digits: word for word, digits in NUMBERS.items()}
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
-PARTIAL = 50.0  # the cutoff when nothing reaches CUTOFF: half the words asked for
-LINKED = 0.9  # a fact about an entity whose name holds the word, though its statement does not
+PARTIAL = 50.0  # the least a hit scores: half the words asked for
+LINKED = 0.9  # a fact about an entity whose name holds the word, or dated in the year asked for, though its statement does not say it
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 
 
@@ -73,10 +73,9 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     """Entities by name, summary and roles, and facts by their words, ranked by score, entities
     before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`.
 
-    Hits score at least CUTOFF; when none does, those that hold at least half the words asked for
-    (PARTIAL), so that one word the table does not use (`Mike Mullen`) does not hide the rest."""
-    hits = _hits(store, names, words_of, query, limit, CUTOFF)
-    return SearchAnswer(query, hits or _hits(store, names, words_of, query, limit, PARTIAL))
+    A hit holds at least half the words asked for (PARTIAL), so that a word the table does not use
+    (`Mike Mullen`: it has Michael) does not hide the rest; the best come first."""
+    return SearchAnswer(query, _hits(store, names, words_of, query, limit, PARTIAL))
 
 
 def _hits(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int, cutoff: float) -> tuple[SearchHit, ...]:
@@ -181,10 +180,12 @@ def _fact_scores(store: Store, words_of: dict[str, Words], words: list[str], lit
         for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
             for rid in fact_words.postings([other]):
                 best[rid] = weight  # ascending weights: the best one for each fact is written last
-        if len(named) <= GENERIC_NAME_WORD:
-            for rid in store.facts_linked(sorted(named)):
-                if best.get(rid, 0.0) < LINKED:
-                    best[rid] = LINKED
+        linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
+        if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
+            linked.update(store.fact_rids_between(int(word), int(word)))
+        for rid in linked:
+            if best.get(rid, 0.0) < LINKED:
+                best[rid] = LINKED
         for rid, weight in best.items():
             totals[rid] = totals.get(rid, 0.0) + weight
     return {rid: 100 * total / len(words) for rid, total in totals.items()}

@@ -125,6 +125,10 @@ class Store:
         """As facts_between, each fact as its JSON text."""
         return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last, days), str)
 
+    def fact_rids_between(self, first: int, last: int) -> list[int]:
+        """The rids of the facts whose dates meet the years first..last."""
+        return [rid for (rid,) in self._between("fact", "rid", first, last, None)]
+
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
 

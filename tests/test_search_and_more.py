@@ -213,3 +213,14 @@ def test_search_meets_a_question_in_other_words_than_the_statement():
 def test_search_finds_a_number_in_words_or_in_digits():
     assert _first_ids("500,000", "fled", n=1) == ["1992-half-million-fled-a"]  # "half a million": the figure is 500000
     assert _first_ids("thirty", "commanders", n=1) == _first_ids("30", "commanders", n=1) == ["1990-commanders-conference-plan-a"]
+
+
+def test_search_reads_a_year_as_the_facts_dated_in_it():
+    # The statement of the 2024 fact does not say 2024; its date does.
+    assert "2024-nrf-twenty-provinces-f" in _first_ids("NRF", "provinces", "2024", n=2)
+    assert "2024-nrf-twenty-provinces-f" not in _first_ids("NRF", "provinces", "2022", n=2)
+
+
+def test_search_lists_hits_holding_fewer_words_after_the_best():
+    result, answer = run_json("search", "China", "humanitarian", "aid", "since", "Taliban", "took", "power", "-n", "2")
+    assert [(r["id"], r["score"]) for r in answer["results"]] == [("2024-humanitarian-23-million-f", 85.7), ("2021-china-humanitarian-aid-f", 71.4)]
