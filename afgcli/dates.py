@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 
 from afgcli.model import When
+from afgcli.periods import month_days
 
 _DAY = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
 _DATE = re.compile(rf"{_DAY}(?:/{_DAY})?")
-
-
-def _month_days(year: int, month: int) -> int:
-    # Computed here rather than with `calendar`, whose import costs start-up time.
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _bounds(y: str, m: str | None, d: str | None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -25,9 +19,9 @@ def _bounds(y: str, m: str | None, d: str | None) -> tuple[tuple[int, int, int],
     if not 1 <= month <= 12:
         raise ValueError
     if d is None:
-        return (year, month, 1), (year, month, _month_days(year, month))
+        return (year, month, 1), (year, month, month_days(year, month))
     day = int(d)
-    if not 1 <= day <= _month_days(year, month):
+    if not 1 <= day <= month_days(year, month):
         raise ValueError
     return (year, month, day), (year, month, day)
 

@@ -53,7 +53,7 @@ _MONTHS = "january february march april may june july august september october n
 HELP = "give a year (1992), a range (1989-1992), a decade (1990s), a month (1992-04, April 1992) or a day (1996-09-27)"
 
 
-def _month_days(year: int, month: int) -> int:
+def month_days(year: int, month: int) -> int:
     # Computed here rather than with `calendar`, whose import costs start-up time.
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
@@ -73,8 +73,8 @@ def _days(text: str, year: int, month: int, day: int | None) -> Period:
     if not 1 <= month <= 12:
         raise PeriodError(f"{text!r} is not a period: there is no month {month}")
     if day is None:
-        return Period("%04d-%02d" % (year, month), (year, month, 1), (year, month, _month_days(year, month)))
-    if not 1 <= day <= _month_days(year, month):
+        return Period("%04d-%02d" % (year, month), (year, month, 1), (year, month, month_days(year, month)))
+    if not 1 <= day <= month_days(year, month):
         raise PeriodError(f"{text!r} is not a period: that month has no day {day}")
     return Period("%04d-%02d-%02d" % (year, month, day), (year, month, day), (year, month, day))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from afgcli.match import CUTOFF, FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
+from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, abbreviations, content_tokens
 from afgcli.store import Store, Words
@@ -45,6 +45,7 @@ NUMBERS = dict(zip(_NUMBER_WORDS, map(str, range(2, 21)))) | {
 NUMBERS |= {digits: word for word, digits in NUMBERS.items()}
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
 PARTIAL = 50.0  # the least a hit scores: half the words asked for
+ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) counts less than one of its name
 LINKED = 0.9  # a fact about an entity whose name holds the word, or dated in the year asked for, though its statement does not say it
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 
@@ -66,34 +67,27 @@ class SearchAnswer:
     hits: tuple[SearchHit, ...]
 
 
-ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) counts less than one of its name
-
-
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
     """Entities by name, summary and roles, and facts by their words, ranked by score, entities
     before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`.
 
     A hit holds at least half the words asked for (PARTIAL), so that a word the table does not use
     (`Mike Mullen`: it has Michael) does not hide the rest; the best come first."""
-    return SearchAnswer(query, _hits(store, names, words_of, query, limit, PARTIAL))
-
-
-def _hits(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int, cutoff: float) -> tuple[SearchHit, ...]:
     # Names are scored as fact statements are: by the query words they hold.
-    found = [m for m in names.scored(query, whole=False, floor=cutoff) if m.score >= cutoff]
+    found = [m for m in names.scored(query, whole=False, floor=PARTIAL) if m.score >= PARTIAL]
     ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
     # Among facts that score alike, those about an entity the query names come first.
     named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
     words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
     if words:
-        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found), cutoff)
+        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found))
         ids = {row[4] for row in better}
         ranked = [row for row in ranked if row[4] not in ids] + better
     fact_scores = _fact_scores(store, words_of, words, literal) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
-    scores = sorted((s for s in fact_scores.values() if s >= cutoff), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else cutoff
+    scores = sorted((s for s in fact_scores.values() if s >= PARTIAL), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else PARTIAL
     wanted = [rid for rid, score in fact_scores.items() if score >= floor]
     for rid, fact in store.facts(wanted).items():
         about = 0 if named.intersection(fact.entities) else 1
@@ -105,11 +99,11 @@ def _hits(store: Store, names: NameIndex, words_of: dict[str, Words], query: str
             hits.append(SearchHit(-item[0], entity=store.entity(item[4])))
         else:
             hits.append(SearchHit(-item[0], fact=item[5]))
-    return tuple(hits)
+    return SearchAnswer(query, tuple(hits))
 
 
 def _about_ranked(
-    store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int, cutoff: float
+    store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int
 ) -> list[tuple]:
     """Ranking rows for the entities that what is said about them finds (Defence Minister: the
     minister) better than their names alone do. A word counts in full in the entity's name, ABOUT in
@@ -117,16 +111,15 @@ def _about_ranked(
     totals: dict[int, float] = {}
     for word in words:
         best: dict[int, float] = {}
-        for table, scale in (("about", ABOUT), ("name", 1.0)):  # the name's weight is written last: it wins
-            for other, weight in sorted(_word_forms(words_of[table], word, word in literal, fuzzy=False).items(), key=lambda kv: kv[1]):
+        for table, scale in (("about", ABOUT), ("name", 1.0)):
+            for other, weight in _word_forms(words_of[table], word, word in literal, fuzzy=False).items():
                 for rid in words_of[table].postings([other]):
-                    if weight * scale >= best.get(rid, 0.0):
-                        best[rid] = weight * scale
+                    best[rid] = max(best.get(rid, 0.0), weight * scale)
         for rid, weight in best.items():
             totals[rid] = totals.get(rid, 0.0) + weight
     scored = {rid: round(100 * total / len(words), 1) for rid, total in totals.items()}
-    scores = sorted((s for s in scored.values() if s >= cutoff), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else cutoff
+    scores = sorted((s for s in scored.values() if s >= PARTIAL), reverse=True)
+    floor = scores[limit - 1] if len(scores) >= limit else PARTIAL
     rows = []
     for rid, ident, _, _, weight, _ in store.name_forms([rid for rid, score in scored.items() if score >= floor]):
         if scored[rid] > by_name.get(ident, 0.0):
