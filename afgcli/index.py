@@ -17,6 +17,7 @@ from afgcli import codec, jsonout
 from afgcli.load import scan
 from afgcli.model import Entity, Fact, Role, Source, When
 from afgcli.names import content_tokens, normalize, phrase_key, skeleton
+from afgcli.periods import day_number
 from afgcli.problems import DataError
 from afgcli.store import FORMAT, SHORT, SKELETON_MIN
 
@@ -63,10 +64,6 @@ CREATE INDEX about_word_skel ON about_word(skel);
 _BATCH = 20_000
 
 
-def _day(date: tuple[int, int, int]) -> int:
-    return date[0] * 10000 + date[1] * 100 + date[2]
-
-
 def held_days(role: Role) -> tuple[int, int, bool] | tuple[None, None, None]:
     """The first and last days (yyyymmdd) on which the sources show the role held, and whether they
     are the ends of a span (every day between counts) rather than the bounds of one date known only
@@ -74,9 +71,9 @@ def held_days(role: Role) -> tuple[int, int, bool] | tuple[None, None, None]:
     with an end of `..` (still held), from the start on; with only one known date, that date; with
     none, no days."""
     if role.start and (role.end or role.ongoing):
-        return _day(role.start.first), _day(role.end.last) if role.end else 99991231, True
+        return day_number(role.start.first), day_number(role.end.last) if role.end else 99991231, True
     known: When | None = role.start or role.end
-    return (_day(known.first), _day(known.last), "/" in known.text) if known else (None, None, None)
+    return (day_number(known.first), day_number(known.last), "/" in known.text) if known else (None, None, None)
 
 
 _json = json.JSONEncoder(ensure_ascii=False).encode  # what jsonout.write does when piped
@@ -126,7 +123,7 @@ class _Builder:
         rid = self.fact_count
         when = item.when
         self.facts.append(
-            (rid, when.year, when.end_year, _day(when.first), _day(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text)
+            (rid, when.year, when.end_year, day_number(when.first), day_number(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text)
         )
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
@@ -146,7 +143,7 @@ class _Builder:
     def role(self, item: Role) -> None:
         first, last, span = held_days(item)
         lo, hi = (first // 10000, last // 10000) if first and last else (None, None)
-        start = _day(item.start.first) if item.start else 0
+        start = day_number(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
         # spokesperson of the NRF: the organization by any of its names
         self.held[item.entity] += content_tokens(item.role) + self.called.get(item.organization, [])

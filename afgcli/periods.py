@@ -35,13 +35,17 @@ class Period(NamedTuple):
         return "%04d-%02d-%02d" % self.last
 
 
+def day_number(date: tuple[int, int, int]) -> int:
+    """(year, month, day) as yyyymmdd: the form the index stores days in, which sorts and compares as dates do."""
+    return date[0] * 10000 + date[1] * 100 + date[2]
+
+
 def store_bounds(period: Period) -> tuple[int, int, tuple[int, int] | None]:
     """The period as the store's lookups take it: its years, and its days (yyyymmdd) when it is
     shorter than its years (see store.Store._between)."""
     if period.whole_years:
         return period.first[0], period.last[0], None
-    days = tuple(y * 10000 + m * 100 + d for y, m, d in (period.first, period.last))
-    return period.first[0], period.last[0], days
+    return period.first[0], period.last[0], (day_number(period.first), day_number(period.last))
 
 
 # Compiled on first use: `who` never needs them.

@@ -86,8 +86,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         ranked = [row for row in ranked if row[4] not in ids] + better
     fact_scores = _fact_scores(store, words_of, words, literal) if words else {}
     # Only facts that can still make the list are read: those scoring at least the limit-th best.
-    scores = sorted((s for s in fact_scores.values() if s >= PARTIAL), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else PARTIAL
+    floor = _floor(fact_scores.values(), limit)
     wanted = [rid for rid, score in fact_scores.items() if score >= floor]
     for rid, fact in store.facts(wanted).items():
         about = 0 if named.intersection(fact.entities) else 1
@@ -100,6 +99,12 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         else:
             hits.append(SearchHit(-item[0], fact=item[5]))
     return SearchAnswer(query, tuple(hits))
+
+
+def _floor(scores, limit: int) -> float:
+    """The least score that can still make a list of `limit` hits: the limit-th best, or PARTIAL."""
+    kept = sorted((s for s in scores if s >= PARTIAL), reverse=True)
+    return kept[limit - 1] if len(kept) >= limit else PARTIAL
 
 
 def _about_ranked(
@@ -118,8 +123,7 @@ def _about_ranked(
         for rid, weight in best.items():
             totals[rid] = totals.get(rid, 0.0) + weight
     scored = {rid: round(100 * total / len(words), 1) for rid, total in totals.items()}
-    scores = sorted((s for s in scored.values() if s >= PARTIAL), reverse=True)
-    floor = scores[limit - 1] if len(scores) >= limit else PARTIAL
+    floor = _floor(scored.values(), limit)
     rows = []
     for rid, ident, _, _, weight, _ in store.name_forms([rid for rid, score in scored.items() if score >= floor]):
         if scored[rid] > by_name.get(ident, 0.0):
