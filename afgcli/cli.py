@@ -200,9 +200,9 @@ def _json(document) -> None:
 
 
 def _console():
-    from afgcli.render import console
+    from afgcli.render import screen
 
-    return console()
+    return screen(sys.stdout)
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout (format in the README).")]

@@ -1,7 +1,7 @@
 """Start-up benchmark: afg against the floor (bench/floor.py), run in alternation, medians and ratios.
 
 usage: python bench/startup.py [RUNS]   (default 21; run from the checkout with afg installed)
-The terminal case runs under a pseudo-terminal, so rich draws its tables as a user sees them.
+The terminal case runs under a pseudo-terminal, so afg draws its tables in colour, as a user sees them.
 """
 
 import os

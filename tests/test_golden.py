@@ -25,7 +25,7 @@ def test_rendering_matches_golden(name, fixture_table):
     assert "\x1b" not in result.stdout
 
 
-def test_rich_markup_in_data_is_shown_as_text(fixture_table):
+def test_markup_in_data_is_shown_as_text(fixture_table):
     result = run("--data", fixture_table, "who", "Ahmad Shah Massoud")
     assert "<[bold]two days[/bold]>" in result.stdout
 
