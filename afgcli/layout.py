@@ -40,16 +40,13 @@ def width_of(text: str) -> int:
 def _chop(text: str, width: int) -> list[str]:
     """`text` cut into pieces of at most `width` cells (a word too long for its column), after a
     bracket, hyphen or slash where one falls inside a piece: "[91][92]" breaks between markers."""
-    pieces, piece, used = [], "", 0
+    pieces, piece = [], ""
     for char in text:
-        cells = width_of(char)
-        if piece and used + cells > width:
-            cut = max(piece.rfind(mark, 0, -1) for mark in _BREAK_AFTER) + 1
-            pieces.append(piece[:cut] if cut else piece)
-            piece = piece[cut:] if cut else ""
-            used = width_of(piece)
+        while piece and width_of(piece + char) > width:
+            cut = max(piece.rfind(mark, 0, -1) for mark in _BREAK_AFTER) + 1 or len(piece)
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
         piece += char
-        used += cells
     return pieces + [piece] if piece else pieces
 
 
