@@ -137,7 +137,7 @@ class _Builder:
 
     def _flush(self) -> None:
         self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
-        self.db.executemany("INSERT OR IGNORE INTO fact_entity VALUES (?, ?)", self.links)
+        self.db.executemany("INSERT INTO temp.link VALUES (?, ?)", self.links)
         self.facts, self.links = [], []
 
     def role(self, item: Role) -> None:
@@ -155,6 +155,10 @@ class _Builder:
     def finish(self) -> None:
         self._flush()
         db = self.db
+        # Inserted in key order, the links fill their table's pages one after another; in fact order
+        # they land all over a B-tree larger than the page cache (8 s of a 60 s build at N = 100,000).
+        db.execute("INSERT INTO fact_entity SELECT entity, fact FROM temp.link ORDER BY entity, fact")
+        db.execute("DROP TABLE temp.link")
         db.executemany(
             "INSERT INTO source(id, facts, rec) VALUES (?, ?, ?)",
             ((s.id, self.cited[s.id], codec.encode_source(s)) for s in self.sources),
@@ -178,12 +182,13 @@ class _Builder:
                 (rid, item.id, item.name, item.kind, self.weights[item.id], codec.encode_entity(item), marshal.dumps(tuple(forms)), _json(jsonout.entity(item)))
             )
         db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO name_exact VALUES (?, ?)", exact.items())
+        # Each keyed table is filled in key order, as the links are above.
+        db.executemany("INSERT INTO name_exact VALUES (?, ?)", sorted(exact.items()))
         db.executemany("INSERT INTO name_folded VALUES (?, ?)", sorted(folded))
         for table, words in (("name_word", name_words), ("fact_word", self.fact_words), ("about_word", about_words)):
             db.executemany(
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
-                ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in words.items()),
+                ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in sorted(words.items())),
             )
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -197,6 +202,7 @@ def build(directories: list[Path], db: sqlite3.Connection) -> None:
     db.execute("PRAGMA journal_mode = OFF")  # a fresh file renamed into place only when complete
     db.execute("PRAGMA synchronous = OFF")
     db.executescript(SCHEMA)
+    db.execute("CREATE TEMP TABLE link(entity TEXT NOT NULL, fact INTEGER NOT NULL)")  # fact_entity's rows, unsorted
     builder = _Builder(db)
     with db:
         problems = scan(directories, builder)
