@@ -1,7 +1,7 @@
 """Terminal layout: styled text, word wrap and tables, drawn with the standard library alone.
 
 rich drew these tables before, and cost more than the whole start-up budget of a terminal answer
-(README, Performance): about 25 ms to import and 30 ms to lay out Massoud's facts, against about
+(README, Performance): about 22 ms to import and 30 ms to lay out Massoud's facts, against about
 30 ms above the JSON path. This module keeps rich's look (a title, a bold header over a rule,
 columns of wrapped words) in a few milliseconds. Text is never interpreted: the only escape codes
 written are those of the styles named in `_SGR`, and only when colour is on.
@@ -153,8 +153,8 @@ class Screen:
 
     @classmethod
     def for_stream(cls, stream) -> "Screen":
-        """What a user expects: rich's conventions. `COLUMNS` wins, then the terminal's own width,
-        else 80; colour on a terminal unless `NO_COLOR` is set or `TERM` is `dumb`, or `FORCE_COLOR`."""
+        """What a user expects, as rich has it: `COLUMNS` wins, then the terminal's own width, else 80;
+        colour on a terminal unless `NO_COLOR` is set or `TERM` is `dumb`, and with `FORCE_COLOR`."""
         environ = os.environ
         is_terminal = hasattr(stream, "isatty") and stream.isatty()
         columns = environ.get("COLUMNS", "")
@@ -173,6 +173,8 @@ class Screen:
             colour = True
         else:
             colour = is_terminal and environ.get("TERM") != "dumb"
+            if os.name == "nt" and not (environ.get("WT_SESSION") or environ.get("TERM")):
+                colour = False  # the classic Windows console prints escape codes as text
         return cls(stream, width, colour)
 
     def _line(self, spans: Iterable[Span]) -> None:
