@@ -76,10 +76,14 @@ def _line_ranges(text: str, width: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def _plain(cell: Cell) -> str:
+    return "".join(text for text, _ in cell)
+
+
 def wrap(cell: Cell, width: int) -> list[list[Span]]:
     """Styled text as lines of at most `width` cells, broken at "\\n" and between words; trailing
     spaces dropped."""
-    plain = "".join(text for text, _ in cell)
+    plain = _plain(cell)
     runs, at = [], 0
     for text, style in cell:
         runs.append((at, at + len(text), style))
@@ -112,6 +116,10 @@ class Table:
     def add_row(self, *cells: Cell | str) -> None:
         self.rows.append([[(cell, "")] if isinstance(cell, str) else cell for cell in cells])
 
+    def frame(self) -> int:
+        """The cells a line spends on edges and gaps."""
+        return 2 * self.edge + self.gap * (len(self.columns) - 1)
+
     def widths(self, room: int) -> list[int]:
         """Each column as wide as its widest line (up to its max_width). When the table is wider than
         `room`, the widest wrapping column gives up a cell at a time: first down to its longest word,
@@ -119,14 +127,14 @@ class Table:
         rows = ([[[(column.header, "")] for column in self.columns]] if self.header else []) + self.rows
         widths, words, glyphs = [], [], []
         for index, column in enumerate(self.columns):
-            texts = ["".join(text for text, _ in row[index]) for row in rows]
+            texts = [_plain(row[index]) for row in rows]
             widest = max((width_of(line) for text in texts for line in text.split("\n")), default=0)
             widths.append(min(widest, column.max_width) if column.max_width else widest)
             longest = widest if column.no_wrap else max((width_of(word) for text in texts for word in text.split()), default=0)
             words.append(min(longest, widths[-1]))
             # A column never narrower than its widest character, which cannot be split.
             glyphs.append(max((width_of(char) for text in texts if not text.isascii() for char in text), default=1))
-        room -= 2 * self.edge + self.gap * (len(widths) - 1)
+        room -= self.frame()
         wrapping = [not column.no_wrap for column in self.columns]
         for may_shrink, floors in ((wrapping, words), (wrapping, glyphs), ([True] * len(widths), glyphs)):
             while sum(widths) > room:
@@ -202,7 +210,7 @@ class Screen:
 
     def table(self, table: Table) -> None:
         widths = table.widths(self.width)
-        total = 2 * table.edge + sum(widths) + table.gap * (len(widths) - 1)
+        total = table.frame() + sum(widths)
         if table.title:
             for line in wrap([(table.title, "italic")], total):
                 self._line(line)
@@ -220,7 +228,7 @@ class Screen:
             spans: list[Span] = [(edge, "")]
             for index, cell_lines in enumerate(lines):
                 line = cell_lines[number] if number < len(cell_lines) else []
-                padding = (" " * (widths[index] - width_of("".join(text for text, _ in line))), "")
+                padding = (" " * (widths[index] - width_of(_plain(line))), "")
                 spans += [padding, *line] if columns[index].right else [*line, padding]
                 spans.append((gap if index < len(lines) - 1 else edge, ""))
             self._line(spans)
