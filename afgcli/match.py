@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from afgcli.names import abbreviations, content_tokens, normalize, phrase_key, skeleton, without_titles
+from afgcli.names import (
+    FUNCTION_WORDS,
+    abbreviations,
+    content_tokens,
+    normalize,
+    phrase_key,
+    skeleton,
+    without_function_words,
+    without_place_words,
+    without_titles,
+)
 from afgcli.store import SKELETON_MIN, Store, Words
 
 EXACT = 100.0
@@ -24,6 +34,8 @@ TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 # How alike two words are, 0-1, by the rule that relates them (the best rule counts).
 SAME, SAME_SKELETON, PREFIX, FUZZY_SCALE = 1.0, 0.92, 0.85, 0.9
 FUZZY_WORD_CUTOFF = 80.0
+AMBIGUOUS = 3  # this many names matching equally well, none of them as a whole, is no answer but a choice
+SHOWN = 5  # the choices then offered
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,8 @@ def _token_score(query: list[str], form: tuple[str, ...], similar: dict[str, dic
     counted = [b if b >= TOKEN_FLOOR else 0.0 for b in best]
     if not whole:
         return 100 * sum(counted) / len(counted)
-    unmatched_form_words = max(0, len(form) - sum(1 for b in counted if b))
+    # "of" in Lion of Panjshir is not a word of the name a query leaves out.
+    unmatched_form_words = max(0, sum(1 for w in form if w not in FUNCTION_WORDS) - sum(1 for b in counted if b))
     return TOKENS_CEILING * sum(counted) / len(counted) - min(unmatched_form_words, 5)
 
 
@@ -94,16 +107,24 @@ class NameIndex:
             for rid in self._store.folded_name(folded):
                 scores.setdefault(rid, FOLDED_PHRASE)
         words = content_tokens(query)
-        readings = [words]
-        untitled = without_titles(words)
-        if untitled != words:  # King Zahir Shah, General Dostum: a person's name is also read without the title
-            readings.append(untitled)
+        # Each reading of the query, and the kind of entity it may name (None: any). "the" alone names
+        # nothing; with other words it is read both ways (the Taliban; Dissolution of the Soviet Union).
+        readings: list[tuple[list[str], str | None]] = [] if FUNCTION_WORDS.issuperset(words) else [(words, None)]
+        plain = without_function_words(words)
+        if plain != words:
+            readings.append((plain, None))
+        untitled = without_titles(plain)
+        if untitled != plain:  # King Zahir Shah, General Dostum: a person's name is also read without the title
+            readings.append((untitled, "person"))
+        unplaced = without_place_words(plain)
+        if unplaced != plain:  # Helmand province, Panjshir valley: a place's name is also read without the word
+            readings.append((unplaced, "place"))
         literal = abbreviations(query)
         similar = {word: similar_words(self._words, word, fuzzy, word in literal) for word in words}
         # A name that holds k of the n query words scores at most TOKENS_CEILING * k / n: skip the rest.
         ceiling = TOKENS_CEILING if whole else 100.0
         candidates: set[int] = set()
-        for reading in readings:
+        for reading, _ in readings:
             matched: Counter[int] = Counter()
             for word in dict.fromkeys(reading):
                 for rid in self._words.postings(list(similar[word])):
@@ -114,7 +135,9 @@ class NameIndex:
             score = closeness = scores.get(rid)
             if score is None:
                 # Titles stand before people's names only: "General Assembly" is not an assembly named General.
-                ways = readings if kind == "person" else readings[:1]
+                ways = [reading for reading, named in readings if named in (None, kind)]
+                if not ways:
+                    continue
                 score = closeness = max(_token_score(r, form, similar, True) for r in ways for form in forms)
                 if not whole:
                     score = max(_token_score(r, form, similar, False) for r in ways for form in forms)
@@ -137,6 +160,9 @@ class NameIndex:
         if not matches or matches[0].score < FOLDED_PHRASE:
             matches = self.find(query, fuzzy=True)
         if matches:
+            tied = [m for m in matches if m.score == matches[0].score]
+            if len(tied) >= AMBIGUOUS and tied[0].score < FOLDED_PHRASE:
+                return None, tied[:SHOWN]  # war, province, Mohammad: naming one of them would be a guess
             return matches[0], matches[1:]
         return None, self.suggest(query)
 

@@ -79,8 +79,21 @@ def phrase_key(text: str) -> str:
 TITLES = frozenset(
     """king queen prince president vice acting general gen lieutenant lt colonel col major captain commander
     marshal admiral prime minister defence defense foreign interior secretary chairman senator ambassador
-    dr doctor mr mrs ms sir sheikh shaikh mawlawi maulvi maulana ustad hazrat sardar""".split()
+    dr doctor mr mrs ms sir sheikh shaikh mawlawi maulvi maulana ustad hazrat sardar professor prof governor
+    representative rep sergeant sgt staff haji engineer eng""".split()
 )
+# English words a query may put around a name (the Taliban, the Lion of Panjshir): never a name on their own.
+FUNCTION_WORDS = frozenset("the of and a an".split())
+# Words that may follow a place's name (Helmand province, Panjshir valley) though its names leave them out.
+PLACE_WORDS = frozenset("province city district valley town village region".split())
+
+
+def without_function_words(words: list[str]) -> list[str]:
+    return [w for w in words if w not in FUNCTION_WORDS] or words
+
+
+def without_place_words(words: list[str]) -> list[str]:
+    return [w for w in words if w not in PLACE_WORDS] or words
 
 
 def without_titles(words: list[str]) -> list[str]:

@@ -33,6 +33,13 @@ from conftest import run, run_json
         (["Lieutenant", "General", "Boris", "Gromov"], "boris-gromov"),
         (["President", "Karzai"], "hamid-karzai"),
         (["Defence", "Minister", "Shahnawaz", "Tanai"], "shahnawaz-tanai"),
+        (["Professor", "Rabbani"], "burhanuddin-rabbani"),
+        (["Governor", "Sherzai"], "gul-agha-sherzai"),
+        (["the", "Taliban"], "taliban"),
+        (["the", "Cold", "War"], "cold-war"),
+        (["Helmand", "province"], "helmand"),
+        (["Bamiyan", "Valley"], "bamyan"),
+        (["Kunduz", "city"], "kunduz"),
     ],
 )
 def test_who_finds_variants(query, expected):
@@ -56,6 +63,26 @@ def test_an_abbreviation_in_capitals_is_asked_for_as_itself():
     assert answer["entity"] is None
     # Typed in lower case it is read as the start of a name, as any short word is.
     assert run_json("who", "fara")[1]["entity"]["id"] == "khost-farang"
+
+
+def test_a_word_many_names_share_is_no_answer_but_a_choice():
+    # Four names hold "war" equally well: picking one would be a guess, so afg offers them all.
+    result, answer = run_json("who", "war")
+    assert result.exit_code == 1
+    assert answer["entity"] is None
+    assert [c["id"] for c in answer["candidates"]] == ["soviet-afghan-war", "war-in-afghanistan-2001-2021", "cold-war", "vietnam-war"]
+    assert result.stderr == "afg: no match for 'war'; did you mean: Soviet–Afghan War, War in Afghanistan (2001–2021), Cold War, Vietnam War?\n"
+
+
+@pytest.mark.parametrize("query", ["the", "of the"])
+def test_function_words_alone_name_nothing(query):
+    result, answer = run_json("who", query)
+    assert (result.exit_code, answer["entity"], answer["candidates"]) == (1, None, [])
+
+
+def test_a_place_word_is_dropped_only_for_places():
+    # "Kabul river" is not the city: only province, city, district, valley, town, village and region are.
+    assert run_json("who", "Kabul", "river")[1]["entity"] is None
 
 
 def test_who_massoud_names_the_other_massouds():
