@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from afgcli.names import (
     FUNCTION_WORDS,
+    PLACE_WORDS,
     abbreviations,
     content_tokens,
     normalize,
     phrase_key,
     skeleton,
-    without_function_words,
-    without_place_words,
+    without,
     without_titles,
 )
 from afgcli.store import SKELETON_MIN, Store, Words
@@ -110,13 +110,13 @@ class NameIndex:
         # Each reading of the query, and the kind of entity it may name (None: any). "the" alone names
         # nothing; with other words it is read both ways (the Taliban; Dissolution of the Soviet Union).
         readings: list[tuple[list[str], str | None]] = [] if FUNCTION_WORDS.issuperset(words) else [(words, None)]
-        plain = without_function_words(words)
+        plain = without(words, FUNCTION_WORDS)
         if plain != words:
             readings.append((plain, None))
         untitled = without_titles(plain)
         if untitled != plain:  # King Zahir Shah, General Dostum: a person's name is also read without the title
             readings.append((untitled, "person"))
-        unplaced = without_place_words(plain)
+        unplaced = without(plain, PLACE_WORDS)
         if unplaced != plain:  # Helmand province, Panjshir valley: a place's name is also read without the word
             readings.append((unplaced, "place"))
         literal = abbreviations(query)

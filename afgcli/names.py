@@ -88,12 +88,9 @@ FUNCTION_WORDS = frozenset("the of and a an".split())
 PLACE_WORDS = frozenset("province city district valley town village region".split())
 
 
-def without_function_words(words: list[str]) -> list[str]:
-    return [w for w in words if w not in FUNCTION_WORDS] or words
-
-
-def without_place_words(words: list[str]) -> list[str]:
-    return [w for w in words if w not in PLACE_WORDS] or words
+def without(words: list[str], dropped: frozenset[str]) -> list[str]:
+    """The words not in `dropped`, or all of them when nothing else is left."""
+    return [w for w in words if w not in dropped] or words
 
 
 def without_titles(words: list[str]) -> list[str]:
