@@ -86,7 +86,7 @@ def who(out: Screen, answer: WhoAnswer) -> None:
 
 def period(out: Screen, answer: PeriodAnswer) -> None:
     label = answer.period.label
-    out.text(label, "bold")
+    out.text(_t(label, "bold"))
     if answer.in_power:
         out.blank()
         out.table(_roles_table(answer.in_power, answer.names, "In power and in office", holder=True))
@@ -131,7 +131,7 @@ def timeline(out: Screen, facts: Iterable[Fact], title: str) -> None:
         current = year
         body = [*_t(item.when.text, "cyan"), ("  ", ""), *_t(item.text), ("\n", ""), *_t(cite(item.sources), "dim")]
         rail.add_row(label, out.dot, body)
-    out.text(title, "bold")
+    out.text(_t(title, "bold"))  # the title holds the entity's name: data, made visible as every cell is
     out.blank()
     out.table(rail)
 

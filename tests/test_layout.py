@@ -1,6 +1,7 @@
 """The terminal layout (afgcli/layout.py): wrapping, column widths, colour and narrow encodings."""
 
 import io
+import shutil
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -102,3 +103,15 @@ def test_forced_colour_styles_the_answer_and_never_the_data(fixture_table):
     result = run("--data", fixture_table, "who", "Ahmad Shah Massoud", env={"NO_COLOR": None, "FORCE_COLOR": "1"})
     assert result.stdout.startswith("\x1b[1mAhmad Shah Massoud\x1b[0m  \x1b[35mperson\x1b[0m  \x1b[36m?–2001-09-09\x1b[0m\n")
     assert "<[bold]two days[/bold]>" in result.stdout
+
+
+def test_escape_codes_in_the_data_are_shown_not_obeyed(fixture_table, tmp_path):
+    table = tmp_path / "table"
+    shutil.copytree(fixture_table, table)
+    entities = table / "entities.csv"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("Ahmad Shah Massoud,person", "Ahmad Shah \x1b[31mMassoud,person"), encoding="utf-8")
+    for args in (["who", "Ahmad Shah Massoud"], ["timeline", "Ahmad Shah Massoud"]):
+        result = run("--data", str(table), *args, env={"NO_COLOR": None, "FORCE_COLOR": "1"})
+        assert result.exit_code == 0
+        assert "Ahmad Shah \u241b[31mMassoud" in result.stdout
+        assert "\x1b[31m" not in result.stdout
