@@ -199,7 +199,7 @@ def _json(document) -> None:
     jsonout.write(document, sys.stdout)
 
 
-def _console():
+def _screen():
     from afgcli.render import screen
 
     return screen(sys.stdout)
@@ -229,7 +229,7 @@ def who(
     elif answer.entity:
         from afgcli import render
 
-        render.who(_console(), answer)
+        render.who(_screen(), answer)
     if answer.entity is None:
         _no_match(query, answer.candidates)
         raise typer.Exit(NOT_FOUND)
@@ -260,7 +260,7 @@ def year(
     elif answer.facts or answer.in_power:
         from afgcli import render
 
-        render.period(_console(), answer)
+        render.period(_screen(), answer)
     if not (answer.facts or answer.in_power):
         _say(f"nothing in the table for {answer.query}")
         raise typer.Exit(NOT_FOUND)
@@ -284,7 +284,7 @@ def search(
     elif answer.hits:
         from afgcli import render
 
-        render.search(_console(), answer)
+        render.search(_screen(), answer)
     if not answer.hits:
         _say(f"nothing found for {query!r}")
         raise typer.Exit(NOT_FOUND)
@@ -325,7 +325,7 @@ def timeline(
 
         span = f"{first or ''}–{last or ''}" if first or last else ""
         title = " ".join(part for part in (entity.name if entity else "All facts", span) if part)
-        render.timeline(_console(), facts, title)
+        render.timeline(_screen(), facts, title)
     if not facts:
         _say("no facts in that period")
         raise typer.Exit(NOT_FOUND)
@@ -343,7 +343,7 @@ def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
     else:
         from afgcli import render
 
-        render.sources(_console(), counts)
+        render.sources(_screen(), counts)
 
 
 class Format(str, Enum):
