@@ -55,7 +55,11 @@ def test_every_locator_exists_in_its_document(table, documents):
             text = documents[citation.source]
             markers = re.findall(r"\[\d+\]", citation.cite)
             pilcrows = re.fullmatch(r"¶(\d+)(?:-(\d+))?", citation.cite)
-            if markers:
+            section = citation.cite[1:].strip() if citation.cite.startswith("§") else None
+            if section:
+                headings = {line.strip() for line in text.split("\n")}
+                wrong += [] if section in headings else [f"{label}: no section {section!r}"]
+            elif markers:
                 wrong += [f"{label}: {m}" for m in markers if m not in text]
             elif pilcrows:
                 count = len(paragraphs(text))
