@@ -3,7 +3,9 @@
 Needs the shared sources beside the checkout (../shared/sources, as in CI); skipped without them.
 """
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,11 @@ COPY_RUN = 6  # this many words in a row shared with a source counts as copying,
 
 @pytest.fixture(scope="module")
 def table():
-    return load_table([builtin_dir()])
+    # Curators check a staging table layered on the built-in one: AFG_PROVENANCE_LAYERS=dir1:dir2.
+    # AFG_PROVENANCE_ONLY=dir checks a merged table in place of the built-in one.
+    extra = [Path(p) for p in os.environ.get("AFG_PROVENANCE_LAYERS", "").split(":") if p]
+    only = os.environ.get("AFG_PROVENANCE_ONLY")
+    return load_table([Path(only)] if only else [builtin_dir(), *extra])
 
 
 @pytest.fixture(scope="module")
