@@ -414,5 +414,77 @@ def check(
     _say("clean: " + ", ".join(f"{number} {kind}" for kind, number in counts.items()))
 
 
+import_app = typer.Typer(
+    name="import", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    help="Turn a dataset into a table that --data layers (UCDP's GED and Country-Year CSV files).",
+)
+app.add_typer(import_app)
+
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="The table directory to write (created if need be).")]
+CountryOption = Annotated[
+    str, typer.Option("--country", help="A UCDP country id (700) or name (Afghanistan), or 'all'.")
+]
+
+
+def _imported(ctx: typer.Context, run, as_json: bool) -> None:
+    """Runs an importer against the entities of the tables in use and reports what it wrote."""
+    from afgcli.importers.ucdp import ImportError_, Known
+
+    try:
+        report = run(Known.from_table(_directories(ctx.obj.data)))
+    except ImportError_ as error:
+        raise UsageProblem(str(error.problem)) from None
+    except OSError as error:
+        raise UsageProblem(f"cannot write the table: {error.strerror or error}") from None
+    if as_json:
+        from dataclasses import asdict
+
+        _json(asdict(report))
+    for problem in report.problems:
+        _say(str(problem))
+    written = report.written
+    _say(f"kept {report.kept:,} of {report.rows_read:,} rows: {written['facts.csv']:,} facts, "
+         f"{written['entities.csv']:,} entities; {len(report.problems):,} row(s) refused")
+
+
+def _ged_version(path: Path) -> str:
+    import re
+
+    found = re.search(r"(\d{2})\.(\d+)", path.name)
+    return f"{found.group(1)}.{found.group(2)}" if found else ""
+
+
+@import_app.command("ucdp-ged")
+def import_ged(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A GED CSV file as UCDP publishes it.")],
+    out: OutOption,
+    country: CountryOption = "700",
+    version: Annotated[str, typer.Option("--version", help="The GED version (default: read from the file name).")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Import UCDP GED events (one fact per event) as a table."""
+    from afgcli.importers.ucdp import import_ged as run
+
+    version = version or _ged_version(file)
+    if not version:
+        raise UsageProblem(f"cannot tell the GED version from {file.name!r}; give --version (such as 23.1)")
+    _imported(ctx, lambda known: run(file, out, known, country, version), as_json)
+
+
+@import_app.command("ucdp-cy")
+def import_cy(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The Country-Year CSV file as UCDP publishes it.")],
+    out: OutOption,
+    country: CountryOption = "700",
+    as_json: JsonOption = False,
+) -> None:
+    """Import UCDP Country-Year rows (deaths by kind of violence, active dyads) as a table."""
+    from afgcli.importers.ucdp import import_cy as run
+
+    _imported(ctx, lambda known: run(file, out, known, country), as_json)
+
+
 def main() -> None:
     app()

@@ -16,18 +16,19 @@ def _cites(items: tuple[Citation, ...]) -> tuple:
 
 
 def encode_source(item: Source) -> bytes:
-    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file))
+    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file, item.origin, item.citation))
 
 
 def encode_entity(item: Entity) -> bytes:
     return marshal.dumps(
-        (item.id, item.name, item.kind, item.aliases, item.summary, _when(item.start), _when(item.end), _cites(item.sources))
+        (item.id, item.name, item.kind, item.aliases, item.summary, _when(item.start), _when(item.end), _cites(item.sources),
+         item.ucdp, item.origin)
     )
 
 
 def encode_fact(item: Fact) -> bytes:
-    figure = (item.figure.low, item.figure.high, item.figure.unit) if item.figure else None
-    return marshal.dumps((item.id, _when(item.when), item.entities, item.kind, item.text, _cites(item.sources), figure))
+    figure = (item.figure.low, item.figure.high, item.figure.unit, item.figure.best) if item.figure else None
+    return marshal.dumps((item.id, _when(item.when), item.entities, item.kind, item.text, _cites(item.sources), figure, item.origin))
 
 
 def encode_role(item: Role) -> bytes:
@@ -62,12 +63,12 @@ class Decoder:
         return Source(*marshal.loads(blob))
 
     def entity(self, blob: bytes) -> Entity:
-        ident, name, kind, aliases, summary, start, end, cites = marshal.loads(blob)
-        return Entity(ident, name, kind, aliases, summary, self._when(start), self._when(end), self._cites(cites))
+        ident, name, kind, aliases, summary, start, end, cites, actors, origin = marshal.loads(blob)
+        return Entity(ident, name, kind, aliases, summary, self._when(start), self._when(end), self._cites(cites), actors, origin)
 
     def fact(self, blob: bytes) -> Fact:
-        ident, when, entities, kind, text, cites, figure = marshal.loads(blob)
-        return Fact(ident, self._when(when), entities, kind, text, self._cites(cites), figure and Figure(*figure))
+        ident, when, entities, kind, text, cites, figure, origin = marshal.loads(blob)
+        return Fact(ident, self._when(when), entities, kind, text, self._cites(cites), figure and Figure(*figure), origin)
 
     def role(self, blob: bytes) -> Role:
         holder, title, organization, start, end, cites, ongoing = marshal.loads(blob)

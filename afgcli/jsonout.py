@@ -28,9 +28,11 @@ def fact(item: Fact) -> dict[str, Any]:
         "entities": list(item.entities),
         "kind": item.kind,
         "sources": citations(item.sources),
+        "origin": item.origin,
     }
     if item.figure:
-        out["figures"] = [{"low": item.figure.low, "high": item.figure.high, "unit": item.figure.unit}]
+        figure = item.figure
+        out["figures"] = [{"low": figure.low, "high": figure.high, "best": figure.best, "unit": figure.unit}]
     return out
 
 
@@ -44,6 +46,8 @@ def entity(item: Entity) -> dict[str, Any]:
         "start": item.start.text if item.start else None,
         "end": item.end.text if item.end else None,
         "sources": citations(item.sources),
+        "ucdp": list(item.ucdp),
+        "origin": item.origin,
     }
 
 
@@ -66,6 +70,7 @@ def source(item: Source, facts: int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": item.id, "title": item.title, "publisher": item.publisher,
         "published": item.published, "url": item.url or None, "file": item.file,
+        "origin": item.origin, "citation": item.citation or None,
     }
     if facts is not None:
         out["facts"] = facts

@@ -14,7 +14,7 @@ from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
-from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
+from afgcli.schema import CURATED, ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -96,7 +96,8 @@ class _Reader:
                 return
             header = [h.strip() for h in header]
             unknown = [h for h in header if h not in columns]
-            missing = [c for c in columns if c not in header]
+            missing = [c for c in columns if c not in header and c not in OPTIONAL[path.name]]
+            absent = {c: "" for c in columns if c not in header}
             for column in unknown:
                 self.bad(name, 1, "AFG004", f"unknown column {column!r}; the columns are {','.join(columns)}")
             for column in missing:
@@ -109,7 +110,7 @@ class _Reader:
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
                     else:
-                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)})
+                        yield (name, start, absent | {h: v.strip() for h, v in zip(header, fields)})
                 start = reader.line_num + 1
         except csv.Error as error:
             self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
@@ -159,11 +160,11 @@ class _Reader:
 
     def figure(self, row: Row) -> Figure | None:
         path, line, values = row
-        low, high, unit = values["low"], values["high"], values["unit"]
-        if not (low or high or unit):
+        low, high, unit, best = values["low"], values["high"], values["unit"], values["best"]
+        if not (low or high or unit or best):
             return None
         numbers = []
-        for column, value in (("low", low), ("high", high)):
+        for column, value in (("low", low), ("high", high), ("best", best)):
             if value and not _NUMBER.fullmatch(value):
                 self.bad(path, line, "AFG106", f"{column} {value!r} is not a number (digits, optional decimal point)")
                 return None
@@ -174,7 +175,17 @@ class _Reader:
         if numbers[1] is not None and numbers[1] < numbers[0]:
             self.bad(path, line, "AFG106", f"high {high} is below low {low}")
             return None
-        return Figure(numbers[0], numbers[1], unit)
+        return Figure(numbers[0], numbers[1], unit, numbers[2])
+
+    def actor_ids(self, row: Row) -> tuple[int, ...]:
+        path, line, values = row
+        found = []
+        for item in split_list(values["ucdp"]):
+            if item.isascii() and item.isdigit():
+                found.append(int(item))
+            else:
+                self.bad(path, line, "AFG108", f"ucdp {item!r} is not a UCDP actor id (digits)")
+        return tuple(found)
 
 
 class Sink(Protocol):
@@ -255,12 +266,20 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
     """
     reader = _Reader()
     source_ids: set[str] = set()
+    origins: dict[str, str] = {}  # source id: the dataset it is, for the sources that are datasets
     for row in reader.rows(directories, "sources.csv"):
         values = row[2]
         if reader.required(row, REQUIRED["sources.csv"]) and reader.slug(row, source_ids, "source"):
             reader.when(row, "published")
-            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"]))
+            if values["origin"]:
+                origins[values["id"]] = values["origin"]
+            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"],
+                               values["file"], values["origin"] or CURATED, values["citation"]))
     check_sources = "sources.csv" not in reader.unreadable  # an unreadable file is reported once, not per reference
+
+    def origin(citations: tuple[Citation, ...]) -> str:
+        """Where a record comes from: the dataset its first source is, or the curated table."""
+        return origins.get(citations[0].source, CURATED) if citations else CURATED
 
     def cite(row: Row) -> tuple[Citation, ...]:
         citations = reader.citations(row)
@@ -282,11 +301,13 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
             reader.bad(path, line, "AFG105", f"entity kind {values['kind']!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
         start, end = reader.when(row, "start"), reader.when(row, "end")
         citations = cite(row)
+        actors = reader.actor_ids(row)
         if complete:
             aliases = tuple(split_list(values["aliases"]))
             complete_entities.add(values["id"])
             claims.append((values["id"], path, line, (values["name"], *aliases)))
-            sink.entity(Entity(values["id"], values["name"], values["kind"], aliases, values["summary"], start, end, citations))
+            sink.entity(Entity(values["id"], values["name"], values["kind"], aliases, values["summary"], start, end, citations,
+                               actors, origin(citations)))
     check_entities = "entities.csv" not in reader.unreadable
 
     def refer(row: Row, ident: str) -> None:
@@ -314,7 +335,7 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
         for ident in involved:
             refer(row, ident)
         if complete and when:
-            sink.fact(Fact(values["id"], when, involved, values["kind"], values["text"], citations, figure))
+            sink.fact(Fact(values["id"], when, involved, values["kind"], values["text"], citations, figure, origin(citations)))
 
     for row in reader.rows(directories, "roles.csv"):
         values = row[2]

@@ -24,6 +24,7 @@ class Figure:
     low: int | float
     high: int | float | None
     unit: str
+    best: int | float | None = None  # a best estimate within [low, high], as UCDP gives one
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class When:
 
 @dataclass(frozen=True)
 class Source:
-    """A source document the table is curated from."""
+    """A source document the table is curated from, or a dataset a layer was imported from."""
 
     id: str
     title: str
@@ -53,6 +54,8 @@ class Source:
     published: str
     url: str
     file: str
+    origin: str = "curated"  # a dataset's name and version (UCDP GED 23.1) when the source is one
+    citation: str = ""  # how the publisher asks to be cited, where it says
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Entity:
     start: When | None
     end: When | None
     sources: tuple[Citation, ...]
+    ucdp: tuple[int, ...] = ()  # UCDP actor ids of this entity, where UCDP codes it
+    origin: str = "curated"  # the curated table, or the dataset (UCDP GED 23.1) it was imported from
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class Fact:
     text: str
     sources: tuple[Citation, ...]
     figure: Figure | None = None
+    origin: str = "curated"  # the curated table, or the dataset (UCDP GED 23.1) it was imported from
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,22 @@ def builtin_dir() -> Path:
 
 
 FILES: dict[str, tuple[str, ...]] = {
-    "sources.csv": ("id", "title", "publisher", "published", "url", "file"),
-    "entities.csv": ("id", "name", "kind", "aliases", "summary", "start", "end", "sources"),
-    "facts.csv": ("id", "date", "entities", "kind", "text", "sources", "low", "high", "unit"),
+    "sources.csv": ("id", "title", "publisher", "published", "url", "file", "origin", "citation"),
+    "entities.csv": ("id", "name", "kind", "aliases", "summary", "start", "end", "sources", "ucdp"),
+    "facts.csv": ("id", "date", "entities", "kind", "text", "sources", "low", "high", "unit", "best"),
     "roles.csv": ("entity", "role", "organization", "start", "end", "sources"),
 }
+
+# Columns added after the format was first published: a header may leave them out (they read as empty),
+# so tables written before them still load.
+OPTIONAL: dict[str, frozenset[str]] = {
+    "sources.csv": frozenset({"origin", "citation"}),
+    "entities.csv": frozenset({"ucdp"}),
+    "facts.csv": frozenset({"best"}),
+    "roles.csv": frozenset(),
+}
+
+CURATED = "curated"  # the origin of a record whose sources are documents, not a dataset
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "sources.csv": ("id", "title", "publisher", "published", "file"),

@@ -46,7 +46,7 @@ def test_fixture_year_exact(fixture_table):
         ("ahmad-shah-massoud", "Defence Minister"),
         ("taliban", "in power"),
     ]
-    assert answer["facts"][0]["figures"] == [{"low": 80000, "high": 100000, "unit": "fighters"}]
+    assert answer["facts"][0]["figures"] == [{"low": 80000, "high": 100000, "best": None, "unit": "fighters"}]
 
 
 @pytest.mark.parametrize("period", ["abc", "99999", "1992-13", "2000-1990", "1995s", "", "19", "1996-02-30", "Ma 1992", "Smarch 1992"])
