@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from afgcli import __version__
 
 FOUND, NOT_FOUND, BAD = 0, 1, 2
-BUILTIN = "builtin"
+BUILTIN, CURATED = "builtin", "curated"  # builtin: the curated table and the UCDP layer; curated: the table alone
 
 
 class UsageProblem(Exception):
@@ -142,9 +142,12 @@ def root(
 
 
 def _directories(names: list[str]) -> list[Path]:
-    from afgcli.schema import builtin_dir
+    from afgcli.schema import builtin_dir, builtin_layers
 
-    return _one_layer_each([builtin_dir() if name == BUILTIN else Path(name) for name in names])
+    paths: list[Path] = []
+    for name in names:
+        paths += builtin_layers() if name == BUILTIN else [builtin_dir()] if name == CURATED else [Path(name)]
+    return _one_layer_each(paths)
 
 
 def _one_layer_each(paths: list[Path]) -> list[Path]:

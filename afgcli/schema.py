@@ -6,9 +6,15 @@ from pathlib import Path
 
 
 def builtin_dir() -> Path:
-    """The table shipped in the wheel, or the checkout's `facts/` when run from source."""
+    """The curated table shipped in the wheel, or the checkout's `facts/` when run from source."""
     packaged = Path(__file__).with_name("facts")
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "facts"
+
+
+def builtin_layers() -> list[Path]:
+    """What `builtin` names: the curated table, then the UCDP layer made from UCDP's Country-Year file."""
+    curated = builtin_dir()
+    return [curated, curated / "ucdp"]
 
 
 FILES: dict[str, tuple[str, ...]] = {
