@@ -142,10 +142,10 @@ def test_json_from_stored_texts_is_the_document_the_records_make():
     from afgcli import jsonout
     from afgcli.cache import open_library
     from afgcli.load import load_table
-    from afgcli.schema import builtin_dir
+    from afgcli.schema import builtin_layers
 
-    library = open_library([builtin_dir()])
-    queries = list(load_table([builtin_dir()]).entities) + ["Hikmatyr", "Hafizullah Ami", "zzzz"]
+    library = open_library(builtin_layers())
+    queries = list(load_table(builtin_layers()).entities) + ["Hikmatyr", "Hafizullah Ami", "zzzz"]
     for query in queries:
         expected = json.dumps(jsonout.who(library.who(query)), ensure_ascii=False) + "\n"
         assert run("who", query, "--json").stdout == expected, query

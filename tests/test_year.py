@@ -76,9 +76,9 @@ def test_json_from_stored_texts_is_the_document_the_records_make(period):
 
     from afgcli import jsonout
     from afgcli.cache import open_library
-    from afgcli.schema import builtin_dir
+    from afgcli.schema import builtin_layers
 
-    answer = open_library([builtin_dir()]).period(period)
+    answer = open_library(builtin_layers()).period(period)
     expected = json.dumps(jsonout.period(answer), ensure_ascii=False) + "\n"
     assert answer.facts
     assert run("year", period, "--json").stdout == expected
