@@ -417,6 +417,51 @@ def check(
     _say("clean: " + ", ".join(f"{number} {kind}" for kind, number in counts.items()))
 
 
+class Measure(str, Enum):
+    deaths = "deaths"
+    facts = "facts"
+    events = "events"
+
+
+class ByOption(str, Enum):
+    kind = "kind"
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    measure: Annotated[Measure, typer.Argument(help="deaths (UCDP, per year), facts (curated, per year) or events (an actor's, from a GED layer).")],
+    name: Annotated[Optional[list[str]], typer.Argument(help="Whose: a country for deaths (default Afghanistan), an actor for events.")] = None,
+    by: Annotated[Optional[ByOption], typer.Option("--by", help="deaths: one series per kind of violence.")] = None,
+    first: Annotated[Optional[int], typer.Option("--from", min=1, max=9999, help="From this year.")] = None,
+    last: Annotated[Optional[int], typer.Option("--to", min=1, max=9999, help="Up to this year.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Per-year bars: UCDP's deaths, the curated facts, or an actor's UCDP events."""
+    if first is not None and last is not None and first > last:
+        raise UsageProblem(f"--from {first} is after --to {last}; give the earlier year to --from")
+    query = _words(name) or None
+    if measure is Measure.events and not query:
+        raise UsageProblem("give an actor, for example: afg chart events Taliban")
+    library = _library(ctx)
+    answer = library.chart(measure.value, query, by is ByOption.kind, first, last)
+    if answer is None:
+        _no_match(query or "", library.who(query or "").candidates)
+        raise typer.Exit(NOT_FOUND)
+    if as_json:
+        from afgcli import jsonout
+
+        _json(jsonout.chart(answer))
+    elif any(s.points for s in answer.series):
+        from afgcli import bars
+
+        bars.draw(answer, sys.stdout)
+    if not any(s.points for s in answer.series):
+        hint = " (import a GED file and layer it with --data)" if measure is Measure.events else ""
+        _say(f"no {measure.value} to chart{f' for {answer.subject}' if answer.subject else ''}{hint}")
+        raise typer.Exit(NOT_FOUND)
+
+
 import_app = typer.Typer(
     name="import", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
     help="Turn a dataset into a table that --data layers (UCDP's GED and Country-Year CSV files).",

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoeve
     from afgcli.periods import Period
     from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
     from afgcli.search import SearchAnswer
+    from afgcli.series import Chart
 
 
 def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:
@@ -143,6 +144,17 @@ def search(answer: SearchAnswer) -> dict[str, Any]:
 
 def timeline(query: str | None, entity_id: str | None, first: int | None, last: int | None, facts: tuple[Fact, ...]) -> dict[str, Any]:
     return {"query": query, "entity": entity_id, "from": first, "to": last, "facts": [fact(f) for f in facts]}
+
+
+def chart(item: Chart) -> dict[str, Any]:
+    return {
+        "measure": item.measure, "subject": item.subject, "unit": item.unit,
+        "series": [
+            {"label": s.label, "points": [{"year": p.year, "value": p.value, "low": p.low, "high": p.high, "count": p.count}
+                                          for p in s.points]}
+            for s in item.series
+        ],
+    }
 
 
 def sources(counts: list[SourceCount]) -> dict[str, Any]:

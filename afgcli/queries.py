@@ -13,6 +13,7 @@ from afgcli.store import Store, Words
 
 if TYPE_CHECKING:
     from afgcli.search import SearchAnswer
+    from afgcli.series import Chart
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,20 @@ class Library:
         from afgcli.search import search
 
         return search(self._store, self.names, self._words, query, limit)
+
+    def chart(self, measure: str, name: str | None, by_kind: bool, first: int | None, last: int | None) -> Chart | None:
+        """A per-year series (deaths, facts or events); None when `name` finds no entity."""
+        from afgcli import series
+
+        if measure == "facts":
+            return series.curated_facts(self._store.all_facts(), first, last)
+        found = self.who(name or "Afghanistan")
+        if found.entity is None:
+            return None
+        facts = self._store.facts_of(found.entity.id)
+        if measure == "deaths":
+            return series.deaths(facts, found.entity.name, by_kind, first, last)
+        return series.events(facts, found.entity.name, first, last)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]
