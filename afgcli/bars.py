@@ -22,16 +22,16 @@ def draw(chart: Chart, stream) -> None:
     console = Console(file=stream, highlight=False)
     top = max((p.high or p.value for s in chart.series for p in s.points), default=0) or 1
     # room for the year, the kind, the figures and the gaps between columns; the bar takes what is left
-    width = max(8, min(50, console.width - 36 - (13 if len(chart.series) > 1 else 0) - (8 if chart.measure == "events" else 0)))
-    title = f"{chart.measure.capitalize()} per year" + (f": {chart.subject}" if chart.subject else "")
+    width = max(6, min(50, console.width - 36 - (13 if len(chart.series) > 1 else 0) - (8 if chart.measure == "events" else 0)))
+    title = f"{chart.measure.capitalize()} per year" + (f": {chart.subject}" if chart.subject else "") + f" ({chart.unit})"
     rows = sorted(((p.year, order, s.label, p) for order, s in enumerate(chart.series) for p in s.points),
                   key=lambda row: row[:2])
     grid = Table(title=Text(title), box=None, show_header=True, header_style="bold", pad_edge=False)
-    grid.add_column("Year", style="cyan", no_wrap=True)
+    grid.add_column("Year", style="cyan", no_wrap=True, min_width=4)
     if len(chart.series) > 1:
-        grid.add_column("Kind", no_wrap=True)
-    grid.add_column(chart.unit[:1].upper() + chart.unit[1:], no_wrap=True)
-    grid.add_column("Value", justify="right", no_wrap=True)
+        grid.add_column("Kind", no_wrap=True, min_width=11)
+    grid.add_column("", no_wrap=True, min_width=width)
+    grid.add_column("Value", justify="right")
     if chart.measure == "events":
         grid.add_column("Events", justify="right", no_wrap=True)
     for year, _, label, point in rows:

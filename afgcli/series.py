@@ -77,7 +77,7 @@ def deaths(facts: Iterable[Fact], subject: str, by_kind: bool, first: int | None
         series = tuple(_sum(kind, kinds[kind], first, last) for kind in sorted(kinds))
     else:
         series = (_sum("all organized violence", counted, first, last),)
-    return Chart("deaths", subject, "deaths (UCDP best estimate)", series)
+    return Chart("deaths", subject, "UCDP best estimate", series)
 
 
 def curated_facts(facts: Iterable[Fact], first: int | None, last: int | None) -> Chart:
@@ -88,10 +88,10 @@ def curated_facts(facts: Iterable[Fact], first: int | None, last: int | None) ->
             per_year[fact.when.year] += 1
     years = range(min(per_year), max(per_year) + 1) if per_year else range(0)
     points = tuple(Point(year, per_year.get(year, 0), count=per_year.get(year, 0)) for year in years)
-    return Chart("facts", None, "curated facts", (Series("curated facts", points),))
+    return Chart("facts", None, "curated table", (Series("curated facts", points),))
 
 
 def events(facts: Iterable[Fact], subject: str, first: int | None, last: int | None) -> Chart:
     """An actor's UCDP GED events per year: their deaths (best, low, high) and how many events."""
     counted = [f for f in facts if f.origin.startswith("UCDP GED")]
-    return Chart("events", subject, "deaths in its events (UCDP best estimate)", (_sum("events", counted, first, last),))
+    return Chart("events", subject, "deaths in its events, UCDP best estimate", (_sum("events", counted, first, last),))
