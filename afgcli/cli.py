@@ -395,13 +395,24 @@ def export(
 def check(
     ctx: typer.Context,
     directory: Annotated[Optional[list[Path]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
+    ucdp_actors: Annotated[
+        Optional[Path], typer.Option("--ucdp-actors", help="UCDP's Actor Dataset CSV: entities' UCDP ids must be in it.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Validate a fact table: every problem as file:line with a stable code."""
     from afgcli.load import check_table
 
     directories = _one_layer_each(list(directory)) if directory else _directories(ctx.obj.data)
-    counts, problems = check_table(directories)
+    actors = None
+    if ucdp_actors is not None:
+        from afgcli.importers.ucdp import ImportError_, actor_ids
+
+        try:
+            actors = actor_ids(ucdp_actors)
+        except ImportError_ as error:
+            raise UsageProblem(str(error.problem)) from None
+    counts, problems = check_table(directories, actors)
     if as_json:
         from dataclasses import asdict
 

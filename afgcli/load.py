@@ -258,11 +258,12 @@ def role_order(role: Role) -> tuple:
     return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
 
 
-def scan(directories: list[Path], sink: Sink) -> list[Problem]:
+def scan(directories: list[Path], sink: Sink, actors: frozenset[int] | None = None) -> list[Problem]:
     """Check one or more table directories (later ones on top), streaming each good record to `sink`.
 
     Files are read in the order sources, entities, facts, roles, so every reference can be checked
-    when its row is read and the facts never need to be held. Returns the problems, sorted.
+    when its row is read and the facts never need to be held. `actors`, when given, are the ids of
+    UCDP's actor file, which the entities' UCDP ids must be among. Returns the problems, sorted.
     """
     reader = _Reader()
     source_ids: set[str] = set()
@@ -290,6 +291,7 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
         return citations
 
     entity_ids: set[str] = set()
+    actor_owners: dict[int, str] = {}
     complete_entities: set[str] = set()
     claims: list[tuple[str, str, int, tuple[str, ...]]] = []  # (id, path, line, names)
     for row in reader.rows(directories, "entities.csv"):
@@ -301,13 +303,19 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
             reader.bad(path, line, "AFG105", f"entity kind {values['kind']!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
         start, end = reader.when(row, "start"), reader.when(row, "end")
         citations = cite(row)
-        actors = reader.actor_ids(row)
+        actor_ids = reader.actor_ids(row)
+        for actor in actor_ids:
+            owner = actor_owners.setdefault(actor, values["id"])
+            if owner != values["id"]:
+                reader.bad(path, line, "AFG206", f"UCDP actor id {actor} is also claimed by entity {owner!r}")
+            if actors is not None and actor not in actors:
+                reader.bad(path, line, "AFG207", f"UCDP actor id {actor} is not in the UCDP actor file")
         if complete:
             aliases = tuple(split_list(values["aliases"]))
             complete_entities.add(values["id"])
             claims.append((values["id"], path, line, (values["name"], *aliases)))
             sink.entity(Entity(values["id"], values["name"], values["kind"], aliases, values["summary"], start, end, citations,
-                               actors, origin(citations)))
+                               actor_ids, origin(citations)))
     check_entities = "entities.csv" not in reader.unreadable
 
     def refer(row: Row, ident: str) -> None:
@@ -367,10 +375,10 @@ def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:
     return (None, problems) if problems else (collected.table(), [])
 
 
-def check_table(directories: list[Path]) -> tuple[dict[str, int], list[Problem]]:
+def check_table(directories: list[Path], actors: frozenset[int] | None = None) -> tuple[dict[str, int], list[Problem]]:
     """How many records of each kind passed their checks, and every problem; the table is not kept in memory."""
     counter = _Count()
-    problems = scan(directories, counter)
+    problems = scan(directories, counter, actors)
     return counter.counts, problems
 
 

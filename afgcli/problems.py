@@ -19,11 +19,14 @@ CODES: dict[str, str] = {
     "AFG105": "a kind is not in the vocabulary",
     "AFG106": "a figure is malformed (low and high are numbers, high is not below low, a unit is given)",
     "AFG107": "a citation is malformed (SOURCE or SOURCE LOCATOR)",
+    "AFG108": "a UCDP actor id is not a number",
     "AFG201": "a name or alias is claimed by two entities",
     "AFG202": "a reference to an entity that is not in the table",
     "AFG203": "a citation of a source that is not in the table",
     "AFG204": "a fact has an empty statement",
     "AFG205": "a fact cites no source",
+    "AFG206": "a UCDP actor id is claimed by two entities",
+    "AFG207": "a UCDP actor id is not in the UCDP actor file given to check",
 }
 
 

@@ -80,8 +80,10 @@ class Known:
                 known.places.setdefault(normalize(entity.name), entity.id)
         return known
 
-    def actor(self, actor_id: str, name: str) -> str | None:
-        return self.by_actor.get(actor_id) or self.by_name.get(normalize(name))
+    def actor(self, actor_id: str, name: str, in_afghanistan: bool) -> str | None:
+        """By UCDP id, else (only for events in Afghanistan, which the table is about) by name:
+        elsewhere a name such as NRF is another group (Sudan's National Redemption Front)."""
+        return self.by_actor.get(actor_id) or (self.by_name.get(normalize(name)) if in_afghanistan else None)
 
     def place(self, name: str) -> str | None:
         key = normalize(name)
@@ -117,6 +119,16 @@ def _rows(path: Path, columns: tuple[str, ...], code_prefix: str) -> Iterator[tu
             raise ImportError_(Problem(name, 0, "AFG002", f"not UTF-8 ({error.reason})")) from None
         except csv.Error as error:
             raise ImportError_(Problem(name, reader.line_num, "AFG003", f"malformed CSV ({error})")) from None
+
+
+def actor_ids(path: Path) -> frozenset[int]:
+    """The ids of UCDP's Actor Dataset (its `ActorId` column)."""
+    found = set()
+    for _, row in _rows(path, ("ActorId", "NameData"), "Actor"):
+        value = row.get("ActorId", "").strip()
+        if value.isascii() and value.isdigit():
+            found.add(int(value))
+    return frozenset(found)
 
 
 def _count(value: str) -> int | None:
@@ -159,8 +171,8 @@ class _Actors:
     source: str
     new: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def side(self, actor_id: str, name: str) -> str:
-        found = self.known.actor(actor_id, name)
+    def side(self, actor_id: str, name: str, in_afghanistan: bool = True) -> str:
+        found = self.known.actor(actor_id, name, in_afghanistan)
         if found:
             return found
         ident = f"ucdp-actor-{actor_id}" if actor_id.isdigit() else f"ucdp-actor-{'-'.join(normalize(name).split())}"
@@ -259,7 +271,8 @@ def _ged_fact(row: dict[str, str], actors: _Actors, known: Known, source: str) -
     if high < low:
         low, high = high, low
     side_a, side_b = clean(row["side_a"]), clean(row["side_b"])
-    entities = [actors.side(row["side_a_new_id"].strip(), side_a), actors.side(row["side_b_new_id"].strip(), side_b)]
+    local = row["country_id"].strip() == AFGHANISTAN
+    entities = [actors.side(row["side_a_new_id"].strip(), side_a, local), actors.side(row["side_b_new_id"].strip(), side_b, local)]
     place = clean(", ".join(part for part in (row["adm_2"], row["adm_1"]) if part.strip())) or clean(row["country"])
     for where in (row["adm_1"], row["country"]):
         linked = known.place(where) if where.strip() else None
