@@ -263,9 +263,12 @@ def scan(directories: list[Path], sink: Sink, actors: frozenset[int] | None = No
 
     Files are read in the order sources, entities, facts, roles, so every reference can be checked
     when its row is read and the facts never need to be held. `actors`, when given, are the ids of
-    UCDP's actor file, which the entities' UCDP ids must be among. Returns the problems, sorted.
+    UCDP's actor file, which the entities' UCDP ids must be among; without them, the file is looked
+    for beside the table (`ucdp-actors.csv` in one of its directories). Returns the problems, sorted.
     """
     reader = _Reader()
+    if actors is None:
+        actors = _actors_beside(directories, reader)
     source_ids: set[str] = set()
     origins: dict[str, str] = {}  # source id: the dataset it is, for the sources that are datasets
     for row in reader.rows(directories, "sources.csv"):
@@ -366,6 +369,24 @@ def scan(directories: list[Path], sink: Sink, actors: frozenset[int] | None = No
             if owner != ident:
                 reader.bad(path, line, "AFG201", f"name or alias {label!r} is also claimed by entity {owner!r}")
     return sorted(reader.problems, key=lambda p: (p.path, p.line, p.code))
+
+
+ACTOR_FILE = "ucdp-actors.csv"  # UCDP's Actor Dataset, when a table keeps it beside its own files
+
+
+def _actors_beside(directories: list[Path], reader: _Reader) -> frozenset[int] | None:
+    found = [d / ACTOR_FILE for d in directories if (d / ACTOR_FILE).is_file()]
+    if not found:
+        return None
+    from afgcli.importers.ucdp import ImportError_, actor_ids
+
+    ids: set[int] = set()
+    for path in found:
+        try:
+            ids |= actor_ids(path)
+        except ImportError_ as error:
+            reader.bad(error.problem.path, error.problem.line, error.problem.code, error.problem.message)
+    return frozenset(ids)
 
 
 def read_table(directories: list[Path]) -> tuple[Table | None, list[Problem]]:

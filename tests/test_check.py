@@ -21,11 +21,14 @@ EXPECTED = {
     "AFG105": ("facts.csv", 7),
     "AFG106": ("facts.csv", 7),
     "AFG107": ("roles.csv", 2),
+    "AFG108": ("entities.csv", 7),
     "AFG201": ("entities.csv", 7),
     "AFG202": ("facts.csv", 7),
     "AFG203": ("facts.csv", 7),
     "AFG204": ("facts.csv", 7),
     "AFG205": ("facts.csv", 7),
+    "AFG206": ("entities.csv", 7),
+    "AFG207": ("entities.csv", 7),
 }
 
 
@@ -76,6 +79,19 @@ def test_several_defects_are_all_reported(tmp_path):
         facts.write("1999-silent,1999,kabul,event,,t1 [2],,,\n")
     _, problems = read_table([table])
     assert [(p.code, p.line) for p in problems] == [("AFG102", 7), ("AFG202", 8), ("AFG204", 9)]
+
+
+def test_ucdp_actor_file_given_to_check(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("\ufeffActorId,NameData\n303,Taleban\n", encoding="utf-8")
+    table = broken_table("AFG108", tmp_path)
+    (table / "entities.csv").write_text(
+        (table / "entities.csv").read_text(encoding="utf-8").replace(",three hundred", ",300"), encoding="utf-8"
+    )
+    result = run("check", str(table), "--ucdp-actors", str(actors))
+    assert result.exit_code == 2
+    assert result.stdout == f"{table / 'entities.csv'}:7: AFG207 UCDP actor id 300 is not in the UCDP actor file\n"
+    assert run("check", str(table)).exit_code == 0
 
 
 def test_valid_fixture_and_shipped_table_are_clean():
