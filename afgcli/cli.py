@@ -228,7 +228,7 @@ def who(
     if as_json:
         from afgcli import jsonout
 
-        _json(jsonout.who_from_texts(answer))
+        jsonout.write_who_json(answer, sys.stdout)
     elif answer.entity:
         from afgcli import render
 

@@ -99,6 +99,19 @@ def who_from_texts(answer: WhoJson) -> dict[str, Any]:
     return _who(answer.query, found, answer.candidates, [json.loads(f) for f in answer.facts])
 
 
+def write_who_json(answer: WhoJson, stream: TextIO) -> None:
+    """The document of `who`, from records already in JSON: spliced when piped (an actor of a large
+    GED layer has tens of thousands of facts), re-read to indent on a terminal."""
+    if stream.isatty() or answer.entity is None:
+        write(who_from_texts(answer), stream)
+        return
+    entity = answer.entity[:-1]  # its closing brace: roles and office holders follow inside it
+    found = f'{entity}, "roles": [{", ".join(answer.roles)}], "office_holders": [{", ".join(answer.holders)}]}}'
+    head = json.dumps({"query": answer.query}, ensure_ascii=False)[:-1]
+    candidates = json.dumps(_who(answer.query, None, answer.candidates, [])["candidates"], ensure_ascii=False)
+    stream.write(f'{head}, "entity": {found}, "candidates": {candidates}, "facts": [{", ".join(answer.facts)}]}}\n')
+
+
 def _who(query: str, found: dict[str, Any] | None, candidates: tuple[Match, ...], facts: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "query": query,
