@@ -188,3 +188,49 @@ def test_sources_credit_ucdp_with_its_citation():
     assert ucdp["origin"] == "UCDP Country-Year 25.1"
     assert ucdp["citation"].startswith("Davies, S., Pettersson, T., Sollenberg, M., & Öberg, M. (2025). Organized violence")
     assert ucdp["facts"] == 96
+
+
+def test_chart_deaths_draws_1989_to_2024_from_the_builtin_layer():
+    result, answer = run_json("chart", "deaths")
+    assert result.exit_code == 0
+    (series,) = answer["series"]
+    assert [p["year"] for p in series["points"]] == list(range(1989, 2025))
+    assert series["points"][-6] == {"year": 2019, "value": 30435, "low": 28505, "high": 35335, "count": 3}
+    plain = run("chart", "deaths", "--from", "2019", "--to", "2019")
+    assert plain.stdout.splitlines()[2].split() == ["2019", "█" * 38 + "░" * 6, "30,435", "(28,505–35,335)"]
+    assert "\x1b[" not in plain.stdout
+
+
+def test_chart_deaths_by_kind_and_bounds():
+    _, answer = run_json("chart", "deaths", "--by", "kind", "--from", "2021", "--to", "2021")
+    assert [(s["label"], [p["value"] for p in s["points"]]) for s in answer["series"]] == [
+        ("non-state", [11]), ("one-sided", [588]), ("state-based", [35787])
+    ]
+
+
+def test_chart_events_needs_a_ged_layer_and_an_actor():
+    assert run("chart", "events").exit_code == 2
+    result = run("chart", "events", "Taliban")
+    assert (result.exit_code, result.stderr) == (
+        1, "afg: no events to chart for Taliban (import a GED file and layer it with --data)\n"
+    )
+
+
+@needs_ucdp
+def test_chart_events_of_an_actor_from_a_ged_layer(tmp_path):
+    run("import", "ucdp-ged", str(GED), "--out", str(tmp_path / "ged"))
+    _, answer = run_json("--data", "builtin", "--data", str(tmp_path / "ged"), "chart", "events", "Taleban")
+    with GED.open(encoding="utf-8", newline="") as stream:
+        rows = [r for r in csv.DictReader(stream) if r["country_id"] == "700" and "303" in (r["side_a_new_id"], r["side_b_new_id"])]
+    counts = Counter(int(r["date_start"][:4]) for r in rows)
+    assert answer["subject"] == "Taliban"
+    assert {p["year"]: p["count"] for p in answer["series"][0]["points"]} == dict(counts)
+
+
+def test_chart_facts_counts_curated_facts_per_year():
+    _, answer = run_json("chart", "facts", "--from", "1973", "--to", "1973")
+    _, year = run_json("--data", "curated", "year", "1973")
+    assert answer["series"][0]["points"] == [
+        {"year": 1973, "value": sum(f["year"] == 1973 for f in year["facts"]), "low": None, "high": None,
+         "count": sum(f["year"] == 1973 for f in year["facts"])}
+    ]
