@@ -149,6 +149,15 @@ def open_library(directories: list[Path]) -> Library:
     return Library(open_index(directories))
 
 
+def open_cached(directories: list[Path]) -> sqlite3.Connection | None:
+    """The index of these table directories when one is cached and intact, else None (never builds one)."""
+    names = _names(directories)
+    if names is None:
+        return None
+    path = cache_dir() / names[1]
+    return _connect(path) if _intact(path) else None
+
+
 def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connection:
     """The index of these table directories, built first when it is missing or stale, or when `fresh`
     (the cached one turned out damaged) built anew in its place.

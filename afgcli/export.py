@@ -26,7 +26,7 @@ def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
     yield list(FILES[f"{name}.csv"])
     if name == "sources":
         for s in table.sources.values():
-            yield [s.id, s.title, s.publisher, s.published, s.url, s.file]
+            yield [s.id, s.title, s.publisher, s.published, s.url, s.file, s.licence]
     elif name == "entities":
         for e in table.entities.values():
             yield [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources)]

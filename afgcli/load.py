@@ -14,7 +14,7 @@ from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
-from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
+from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL_COLUMNS, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -66,12 +66,12 @@ class _Reader:
         """The rows of one file, in each directory in turn; streamed, so a large table is never all in memory."""
         for directory in directories:
             before = len(self.problems)
-            yield from self._rows(directory / name, FILES[name])
+            yield from self._rows(directory / name, FILES[name], OPTIONAL_COLUMNS.get(name, ()))
             path = str(directory / name)
             if any(p.code in _FILE_LEVEL and p.path == path for p in self.problems[before:]):
                 self.unreadable.add(name)
 
-    def _rows(self, path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+    def _rows(self, path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
         name = str(path)
         try:
             raw = path.read_bytes()
@@ -96,7 +96,8 @@ class _Reader:
                 return
             header = [h.strip() for h in header]
             unknown = [h for h in header if h not in columns]
-            missing = [c for c in columns if c not in header]
+            missing = [c for c in columns if c not in header and c not in optional]
+            absent = {c: "" for c in optional if c not in header}  # an older table's header: read as empty
             for column in unknown:
                 self.bad(name, 1, "AFG004", f"unknown column {column!r}; the columns are {','.join(columns)}")
             for column in missing:
@@ -109,7 +110,7 @@ class _Reader:
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
                     else:
-                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)})
+                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)} | absent)
                 start = reader.line_num + 1
         except csv.Error as error:
             self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
@@ -259,7 +260,7 @@ def scan(directories: list[Path], sink: Sink) -> list[Problem]:
         values = row[2]
         if reader.required(row, REQUIRED["sources.csv"]) and reader.slug(row, source_ids, "source"):
             reader.when(row, "published")
-            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"]))
+            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"], values["licence"]))
     check_sources = "sources.csv" not in reader.unreadable  # an unreadable file is reported once, not per reference
 
     def cite(row: Row) -> tuple[Citation, ...]:
