@@ -214,7 +214,7 @@ def _show(ctx: typer.Context, draw, *args, paging: bool = True, **options) -> No
     from afgcli import pager, render
 
     out = render.console(sys.stdout)
-    pager.show(out, lambda: draw(out, *args, **options), paging=paging and ctx.obj.paging)
+    pager.show(out, lambda screen: draw(screen, *args, **options), paging=paging and ctx.obj.paging)
 
 
 def _again(ctx: typer.Context, *words: str) -> str:

@@ -1,8 +1,10 @@
-"""Showing a terminal answer: through a pager when it is taller than the screen, the way git does it.
+"""Where a terminal answer goes: stdout, or a pager when it is taller than the screen, the way git does it.
 
 The pager is `AFG_PAGER`, else `PAGER`, else `less -FRX`; an empty value or `cat` means none. There
 is none when stdout is not a terminal, and a pager program that cannot be found means printing as
-usual. Quitting the pager before the end is not an error.
+usual. An answer is drawn in pieces and streamed: the pager starts as soon as the pieces drawn fill
+the screen, so the first screen shows before the rest is drawn, and when the reader quits the pager
+early the rest is never drawn. Quitting early is not an error.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import shlex
 import shutil
 import subprocess
 import sys
-from typing import Callable
 
 DEFAULT = "less -FRX"
 _TRAILING = re.compile(" +$", re.M)
+
+
+class Quit(Exception):
+    """The reader quit the pager: stop drawing."""
 
 
 def command(environ=os.environ) -> str | None:
@@ -40,26 +45,6 @@ def _runnable(text: str) -> bool:
     return program is not None and shutil.which(program) is not None
 
 
-def show(console, draw: Callable[[], None], paging: bool) -> None:
-    """Run `draw` (which prints to `console`); when `paging` and stdout is a terminal, page what it drew
-    if it is taller than the screen."""
-    stream = console.file
-    with console.capture() as captured:
-        draw()
-    text = captured.get()
-    if console.color_system is None:
-        text = _TRAILING.sub("", text)  # rich pads every cell to its column's width
-    pager = command() if paging and stream.isatty() else None
-    if pager is None:
-        stream.write(text)
-        return
-    height = _rows(stream)
-    if not height or text.count("\n") < height or not _runnable(pager):
-        stream.write(text)
-        return
-    _page(pager, text)
-
-
 def _rows(stream) -> int:
     try:
         return os.get_terminal_size(stream.fileno()).lines
@@ -67,24 +52,79 @@ def _rows(stream) -> int:
         return 0
 
 
-def _page(pager: str, text: str) -> None:
-    environ = dict(os.environ)
-    environ.setdefault("LESS", "FRX")  # as git does: -R passes colour through, -F ends when it fits, -X keeps the screen
-    environ.setdefault("LV", "-c")
-    sys.stdout.flush()
-    try:
-        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=environ)
-    except OSError:
-        sys.stdout.write(text)
-        return
-    try:
-        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-        process.stdin.close()
-    except (BrokenPipeError, OSError):
-        pass  # the reader quit the pager before the end: not an error
-    while True:
+class Screen:
+    """What render.py prints to: a rich console's output, piece by piece, to stdout or a pager."""
+
+    def __init__(self, console, paging: bool):
+        self.console = console
+        self.width = console.width
+        self.stream = console.file
+        self.plain = console.color_system is None
+        pager = command() if paging and self.stream.isatty() else None
+        self.pager = pager if pager and _runnable(pager) else None
+        self.height = _rows(self.stream) if self.pager else 0
+        self.held: list[str] = []  # pieces kept back while they may still fit on one screen
+        self.lines = 0
+        self.process: subprocess.Popen | None = None
+
+    def print(self, *objects, **options) -> None:
+        with self.console.capture() as captured:
+            self.console.print(*objects, **options)
+        text = captured.get()
+        if self.plain:
+            text = _TRAILING.sub("", text)  # rich pads every cell to its column's width
+        if self.process is not None:
+            self._feed(text)
+        elif self.height:
+            self.held.append(text)
+            self.lines += text.count("\n")
+            if self.lines >= self.height:
+                self._start()
+        else:
+            self.stream.write(text)
+
+    def finish(self) -> None:
+        if self.process is None:
+            self.stream.write("".join(self.held))
+            return
         try:
-            process.wait()
-            break
-        except KeyboardInterrupt:
-            continue  # Ctrl-C belongs to the pager, as in git
+            self.process.stdin.close()
+        except OSError:
+            pass  # the reader quit early
+        while True:
+            try:
+                self.process.wait()
+                break
+            except KeyboardInterrupt:
+                continue  # Ctrl-C belongs to the pager, as in git
+
+    def _start(self) -> None:
+        environ = dict(os.environ)
+        environ.setdefault("LESS", "FRX")  # as git does: -R passes colour through, -F ends when it fits, -X keeps the screen
+        environ.setdefault("LV", "-c")
+        self.stream.flush()
+        try:
+            self.process = subprocess.Popen(self.pager, shell=True, stdin=subprocess.PIPE, env=environ)
+        except OSError:
+            self.height = 0  # no pager after all: print
+            self.stream.write("".join(self.held))
+            return
+        held, self.held = "".join(self.held), []
+        self._feed(held)
+
+    def _feed(self, text: str) -> None:
+        try:
+            self.process.stdin.write(text.encode(getattr(self.stream, "encoding", None) or "utf-8", "replace"))
+            self.process.stdin.flush()  # the pager shows each piece as it comes
+        except (BrokenPipeError, OSError):
+            raise Quit from None
+
+
+def show(console, pieces, paging: bool) -> None:
+    """Print what the generator `pieces(screen)` draws, through the pager when it is long."""
+    screen = Screen(console, paging)
+    try:
+        pieces(screen)
+    except Quit:
+        pass
+    screen.finish()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from afgcli.safetext import visible
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role, Source
+    from afgcli.pager import Screen
     from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
     from afgcli.search import SearchAnswer
 
@@ -104,27 +106,50 @@ def _table(title: str = "", *, header: bool = True) -> Table:
     )
 
 
-def _line(out: Console, text: Text) -> None:
+def _line(out: Screen, text: Text) -> None:
     """One line, cut with "…" when wider than the screen."""
     out.print(text, no_wrap=True, overflow="ellipsis", crop=True)
 
 
-def facts_table(out: Console, facts: Sequence[Fact], title: str) -> Table:
-    grid = _table(title)
-    grid.add_column("Date", style="cyan", no_wrap=True)
+def _chunks(items: Sequence, first: int = 8, size: int = 24):
+    """Rows in small tables, so the first screen is drawn (and paged) before the rest."""
+    at = 0
+    while at < len(items):
+        step = first if at == 0 else size
+        yield at == 0, items[at : at + step]
+        at += step
+
+
+def facts_tables(out: Screen, facts: Sequence[Fact], title: str) -> Iterator[Table]:
+    """The facts as a table in pieces of equal column widths: the dates and sources take what they need,
+    the text the rest, up to TEXT_WIDTH."""
     narrow = out.width < NARROW
-    grid.add_column("Fact", max_width=TEXT_WIDTH, overflow="fold")
-    if not narrow:
-        grid.add_column("Source", style="dim", max_width=16, overflow="fold")
-    for item in facts:
-        if narrow:
-            grid.add_row(t(item.when.text), Text.assemble(t(item.text), "\n", t(short_cite(item.sources), "dim")))
-        else:
-            grid.add_row(t(item.when.text), t(item.text), t(short_cite(item.sources)))
-    return grid
+    dates = [item.when.text.replace("/", "/\n") if narrow else item.when.text for item in facts]
+    cites = [short_cite(item.sources) for item in facts]
+    date_width = max([cell_len(line) for date in dates for line in date.split("\n")] + [len("Date")])
+    longest = max([cell_len(item.text) for item in facts] + [len("Fact")])  # no wider than the text needs
+    if narrow:
+        source_width = 0
+        text_width = min(TEXT_WIDTH, longest, max(out.width - date_width - 3, 10))
+    else:
+        source_width = min(16, max([cell_len(cited) for cited in cites] + [len("Source")]))
+        text_width = min(TEXT_WIDTH, longest, max(out.width - date_width - source_width - 6, 10))
+    for first, rows in _chunks(range(len(facts))):
+        grid = _table(title if first else "", header=first)
+        grid.add_column("Date", style="cyan", width=date_width, overflow="fold")
+        grid.add_column("Fact", width=text_width, overflow="fold")
+        if not narrow:
+            grid.add_column("Source", style="dim", width=source_width, overflow="fold")
+        for row in rows:
+            item = facts[row]
+            if narrow:
+                grid.add_row(t(dates[row]), Text.assemble(t(item.text), "\n", t(cites[row], "dim")))
+            else:
+                grid.add_row(t(dates[row]), t(item.text), t(cites[row]))
+        yield grid
 
 
-def roles_table(out: Console, roles: Iterable[Role], names: dict[str, str], title: str, holder: bool, within: bool = False) -> Table:
+def roles_table(out: Screen, roles: Iterable[Role], names: dict[str, str], title: str, holder: bool, within: bool = False) -> Table:
     """`holder`: a column for who holds each role; `within`: the roles are all in the entity shown, so
     its name is not repeated on every row."""
     grid = _table(title)
@@ -144,14 +169,14 @@ def roles_table(out: Console, roles: Iterable[Role], names: dict[str, str], titl
     return grid
 
 
-def omitted(out: Console, left_out: int, what: str, again: str) -> None:
+def omitted(out: Screen, left_out: int, what: str, again: str) -> None:
     """The last line of an answer cut by --limit: how much is left out and the command that shows it all."""
     if left_out > 0:
         out.print()
         out.print(Text.assemble((f"{left_out} more {what} not shown; all of them: ", "dim"), t(again, "bold")))
 
 
-def who(out: Console, answer: WhoAnswer, limit: int | None = None, again: str = "") -> None:
+def who(out: Screen, answer: WhoAnswer, limit: int | None = None, again: str = "") -> None:
     """The card first (name, kind, dates, the other close match, summary, aliases, sources), then roles,
     office holders and facts."""
     entity = answer.entity
@@ -180,14 +205,13 @@ def who(out: Console, answer: WhoAnswer, limit: int | None = None, again: str = 
     if answer.facts:
         shown = answer.facts[:limit] if limit else answer.facts
         out.print()
-        out.print(facts_table(out, shown, f"Facts ({len(answer.facts)})"))
+        for grid in facts_tables(out, shown, f"Facts ({len(answer.facts)})"):
+            out.print(grid)
         omitted(out, len(answer.facts) - len(shown), "facts", again)
 
 
 def _fitted(names: Sequence[str], room: int) -> str:
     """As many names as fit on one line, then how many more: `Massoud, Masood, +3 more`."""
-    from rich.cells import cell_len
-
     shown: list[str] = []
     for number, name in enumerate(names):
         rest = len(names) - number - 1
@@ -198,7 +222,7 @@ def _fitted(names: Sequence[str], room: int) -> str:
     return ", ".join(shown)
 
 
-def period(out: Console, answer: PeriodAnswer, limit: int | None = None, ongoing: bool = False, again: str = "") -> None:
+def period(out: Screen, answer: PeriodAnswer, limit: int | None = None, ongoing: bool = False, again: str = "") -> None:
     label = answer.period.label
     out.print(t(label, "bold"))
     if answer.in_power:
@@ -210,7 +234,8 @@ def period(out: Console, answer: PeriodAnswer, limit: int | None = None, ongoing
     shown = begun[:limit] if limit else begun
     if begun:
         out.print()
-        out.print(facts_table(out, shown, f"Facts ({len(begun)})"))
+        for grid in facts_tables(out, shown, f"Facts ({len(begun)})"):
+            out.print(grid)
     left_out = len(begun) - len(shown)
     if earlier and (ongoing or answer.period.whole_years):
         room = None if not limit else max(limit - len(shown), 0)
@@ -218,7 +243,8 @@ def period(out: Console, answer: PeriodAnswer, limit: int | None = None, ongoing
         left_out += len(earlier) - len(listed)
         if listed:
             out.print()
-            out.print(facts_table(out, listed, f"Also running in {label}, begun earlier ({len(earlier)})"))
+            for grid in facts_tables(out, listed, f"Also running in {label}, begun earlier ({len(earlier)})"):
+                out.print(grid)
     elif earlier:
         # A day or a month: the facts of longer spans that run through it are counted, not listed.
         what = "day" if answer.period.first == answer.period.last else "month"
@@ -228,7 +254,7 @@ def period(out: Console, answer: PeriodAnswer, limit: int | None = None, ongoing
     omitted(out, left_out, "facts", again)
 
 
-def search(out: Console, answer: SearchAnswer) -> None:
+def search(out: Screen, answer: SearchAnswer) -> None:
     grid = _table()
     grid.add_column("Score", justify="right", no_wrap=True)
     grid.add_column("Type", no_wrap=True)
@@ -243,29 +269,31 @@ def search(out: Console, answer: SearchAnswer) -> None:
     out.print(grid)
 
 
-def timeline(out: Console, facts: Sequence[Fact], title: str, limit: int | None = None, again: str = "") -> None:
+def timeline(out: Screen, facts: Sequence[Fact], title: str, limit: int | None = None, again: str = "") -> None:
     """Years down a rail: each year once, a dot per fact, the source under the fact."""
     shown = facts[:limit] if limit else facts
-    rail = Table.grid(padding=(0, 1))
-    rail.add_column(style="bold cyan", justify="right", no_wrap=True)
-    rail.add_column(style="blue", no_wrap=True)
-    rail.add_column(max_width=TEXT_WIDTH, overflow="fold")
-    current = None
-    for item in shown:
-        year = item.when.year
-        if current is not None and year != current:
-            rail.add_row("", "│", "")
-        label = str(year) if year != current else ""
-        current = year
-        body = Text.assemble(t(item.when.text, "cyan"), "  ", t(item.text), "\n", t(short_cite(item.sources), "dim"))
-        rail.add_row(label, "●", body)
     out.print(t(title, "bold"))  # the title holds the entity's name: data, made visible as every cell is
     out.print()
-    out.print(rail)
+    body_width = min(TEXT_WIDTH, max(out.width - 7, 10))
+    current = None
+    for _, rows in _chunks(shown):
+        rail = Table.grid(padding=(0, 1))
+        rail.add_column(style="bold cyan", justify="right", width=4, overflow="fold")
+        rail.add_column(style="blue", width=1)
+        rail.add_column(width=body_width, overflow="fold")
+        for item in rows:
+            year = item.when.year
+            if current is not None and year != current:
+                rail.add_row("", "│", "")
+            label = str(year) if year != current else ""
+            current = year
+            body = Text.assemble(t(item.when.text, "cyan"), "  ", t(item.text), "\n", t(short_cite(item.sources), "dim"))
+            rail.add_row(label, "●", body)
+        out.print(rail)
     omitted(out, len(facts) - len(shown), "facts", again)
 
 
-def sources(out: Console, counts: list[SourceCount]) -> None:
+def sources(out: Screen, counts: list[SourceCount]) -> None:
     grid = _table()
     for name in ("Id", "Title", "Publisher", "Published", "Facts"):
         grid.add_column(name, justify="right" if name == "Facts" else "left", max_width=TEXT_WIDTH if name == "Title" else None)
@@ -274,7 +302,7 @@ def sources(out: Console, counts: list[SourceCount]) -> None:
     out.print(grid)
 
 
-def source(out: Console, item: Source, facts: int, first: str | None, last: str | None) -> None:
+def source(out: Screen, item: Source, facts: int, first: str | None, last: str | None) -> None:
     """One source in full: what it is, where it is, its licence, and what the table takes from it."""
     out.print(Text.assemble(t(item.id, "bold"), "  ", t(item.title, "bold")))
     out.print()

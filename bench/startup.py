@@ -1,14 +1,19 @@
 """Start-up benchmark: afg against the floor (bench/floor.py), run in alternation, medians and ratios.
 
 usage: python bench/startup.py [RUNS]   (default 21; run from the checkout with afg installed)
-The terminal case runs under a pseudo-terminal, so afg draws its tables in colour, as a user sees them.
+The terminal cases run under a pseudo-terminal of 40 rows and 100 columns, so afg draws its tables in
+colour, as a user sees them; `who Massoud` is taller than that, so it goes to the pager (less -FRX, which
+shows the first screen and reads a `q` typed ahead) or, with --no-pager, is printed.
 """
 
+import fcntl
 import os
 import pty
 import statistics
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -17,9 +22,11 @@ CASES = [
     ("who Massoud --json", ["who", "Massoud", "--json"], 1.15, False),
     ("year 1992 --json", ["year", "1992", "--json"], 1.15, False),
     ("who Hikmatyr --json (fuzzy)", ["who", "Hikmatyr", "--json"], 1.3, False),
-    ("who Massoud (terminal)", ["who", "Massoud"], 1.5, True),
+    ("who Massoud (terminal, pager)", ["who", "Massoud"], 1.6, True),
+    ("who Massoud (terminal, --no-pager)", ["--no-pager", "who", "Massoud"], 1.6, True),
     ("--help", ["--help"], 1.15, False),
 ]
+ROWS, COLUMNS = 40, 100  # the pseudo-terminal's size: Massoud's answer is taller, so it goes to the pager
 
 
 def timed(argv, terminal):
@@ -27,7 +34,11 @@ def timed(argv, terminal):
     if terminal:
         pid, fd = pty.fork()
         if pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+            os.environ.pop("AFG_PAGER", None)
+            os.environ["PAGER"] = "less -FRX"
             os.execv(argv[0], argv)
+        os.write(fd, b"q")  # waiting as typed-ahead input: the pager shows its first screen and quits
         while True:
             try:
                 if not os.read(fd, 65536):
