@@ -214,10 +214,11 @@ class _Builder:
             db.executemany("INSERT INTO meta VALUES (?, ?)", (("first_day", self.first_day), ("last_day", self.last_day)))
 
 
-def build(directories: list[Path], db: sqlite3.Connection) -> None:
+def build(directories: list[Path], db: sqlite3.Connection, progress=None) -> None:
     """Check the table in `directories` and write its index into the empty database `db`.
 
     Raises DataError, with every problem, when the table is not clean; `db` is then left unusable.
+    `progress` (load.Progress) hears how far the reading is.
     """
     db.execute("PRAGMA journal_mode = OFF")  # a fresh file renamed into place only when complete
     db.execute("PRAGMA synchronous = OFF")
@@ -225,7 +226,7 @@ def build(directories: list[Path], db: sqlite3.Connection) -> None:
     db.execute("CREATE TEMP TABLE link(entity TEXT NOT NULL, fact INTEGER NOT NULL)")  # fact_entity's rows, unsorted
     builder = _Builder(db)
     with db:
-        problems = scan(directories, builder)
+        problems = scan(directories, builder, progress)
         if problems:
             raise DataError(problems)
         builder.finish()

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
@@ -54,8 +54,12 @@ def split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
+Progress = Callable[[str, int, int], None]  # (file name, lines read, lines in the file), now and then
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
         self.problems: list[Problem] = []
         self.unreadable: set[str] = set()  # file names with a file-level defect
 
@@ -105,7 +109,10 @@ class _Reader:
             if missing or len(set(header)) != len(header):
                 return
             start = reader.line_num + 1
+            lines = text.count("\n") if self.progress else 0
             for fields in reader:
+                if self.progress and start % 8192 == 0:
+                    self.progress(path.name, start, lines)
                 if fields:
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
@@ -248,13 +255,13 @@ def role_order(role: Role) -> tuple:
     return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
 
 
-def scan(directories: list[Path], sink: Sink) -> list[Problem]:
+def scan(directories: list[Path], sink: Sink, progress: Progress | None = None) -> list[Problem]:
     """Check one or more table directories (later ones on top), streaming each good record to `sink`.
 
     Files are read in the order sources, entities, facts, roles, so every reference can be checked
     when its row is read and the facts never need to be held. Returns the problems, sorted.
     """
-    reader = _Reader()
+    reader = _Reader(progress)
     source_ids: set[str] = set()
     for row in reader.rows(directories, "sources.csv"):
         values = row[2]

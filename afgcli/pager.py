@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
-import shutil
-import subprocess
-import sys
 
 DEFAULT = "less -FRX"
 _TRAILING = re.compile(" +$", re.M)
@@ -36,13 +32,22 @@ def command(environ=os.environ) -> str | None:
 
 
 def _runnable(text: str) -> bool:
-    try:
-        words = shlex.split(text)
-    except ValueError:
-        return False
+    """Whether the pager's program can be found (shlex and shutil, imported only for unusual commands)."""
+    words = text.split()
+    if any(mark in text for mark in "'\"\\"):
+        import shlex
+
+        try:
+            words = shlex.split(text)
+        except ValueError:
+            return False
     # `LESS=-R less`: the program is the first word that is not a variable assignment
     program = next((word for word in words if "=" not in word), None)
-    return program is not None and shutil.which(program) is not None
+    if program is None:
+        return False
+    if os.sep in program:
+        return os.access(program, os.X_OK)
+    return any(os.access(os.path.join(folder, program), os.X_OK) for folder in os.environ.get("PATH", "").split(os.pathsep) if folder)
 
 
 def _rows(stream) -> int:
@@ -65,7 +70,7 @@ class Screen:
         self.height = _rows(self.stream) if self.pager else 0
         self.held: list[str] = []  # pieces kept back while they may still fit on one screen
         self.lines = 0
-        self.process: subprocess.Popen | None = None
+        self.process = None  # the pager, once started
 
     def print(self, *objects, **options) -> None:
         with self.console.capture() as captured:
@@ -102,6 +107,8 @@ class Screen:
         environ = dict(os.environ)
         environ.setdefault("LESS", "FRX")  # as git does: -R passes colour through, -F ends when it fits, -X keeps the screen
         environ.setdefault("LV", "-c")
+        import subprocess  # only a long answer on a terminal needs it
+
         self.stream.flush()
         try:
             self.process = subprocess.Popen(self.pager, shell=True, stdin=subprocess.PIPE, env=environ)
