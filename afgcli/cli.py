@@ -225,24 +225,17 @@ def _again(ctx: typer.Context, *words: str) -> str:
     return shlex.join([*root, ctx.info_name or "", *words])
 
 
-def _complete_names(ctx: typer.Context, args: list[str], incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     from afgcli.completion import names
 
-    return names(_directories(_data_layers(ctx.find_root().params.get("data"))), _typed_words(args), incomplete)
+    typed = [word for word in ctx.params.get("name") or () if not word.startswith("-")]  # the words before this one
+    return names(_directories(_data_layers(ctx.find_root().params.get("data"))), typed, incomplete)
 
 
 def _complete_periods(ctx: typer.Context, incomplete: str) -> list[str]:
     from afgcli.completion import decades
 
     return decades(_directories(_data_layers(ctx.find_root().params.get("data"))), incomplete)
-
-
-def _typed_words(args: list[str]) -> list[str]:
-    """The words of a NAME typed before the one being completed: those after the command's name."""
-    for position, word in enumerate(args):
-        if word in ("who", "timeline"):
-            return [w for w in args[position + 1 :] if not w.startswith("-")]
-    return []
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout (format in the README).")]

@@ -28,7 +28,9 @@ def names(directories: list[Path], typed: list[str], incomplete: str) -> list[st
             if form.casefold().startswith(prefix):
                 words = form.split()
                 if position < len(words):
-                    found[words[position]] = None
+                    # kept in the case typed (`tal` offers `taliban`): the shell keeps only what begins with it
+                    word = words[position]
+                    found[incomplete + word[len(incomplete) :] if word.casefold().startswith(incomplete.casefold()) else word] = None
     return sorted(found, key=str.casefold)[:_MOST]
 
 

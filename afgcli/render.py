@@ -173,7 +173,12 @@ def omitted(out: Screen, left_out: int, what: str, again: str) -> None:
     """The last line of an answer cut by --limit: how much is left out and the command that shows it all."""
     if left_out > 0:
         out.print()
-        out.print(Text.assemble((f"{left_out} more {what} not shown; all of them: ", "dim"), t(again, "bold")))
+        said = f"{left_out} more {what if left_out != 1 else what.rstrip('s')} not shown; all of them:"
+        if cell_len(said) + 1 + cell_len(again) <= out.width:
+            out.print(Text.assemble((said + " ", "dim"), t(again, "bold")))
+        else:  # the command on a line of its own, never broken, so it can be copied whole
+            out.print(Text(said, style="dim"))
+            out.print(t(again, "bold"), soft_wrap=True)
 
 
 def who(out: Screen, answer: WhoAnswer, limit: int | None = None, again: str = "") -> None:
