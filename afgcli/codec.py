@@ -16,7 +16,9 @@ def _cites(items: tuple[Citation, ...]) -> tuple:
 
 
 def encode_source(item: Source) -> bytes:
-    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file, item.origin, item.citation))
+    return marshal.dumps(
+        (item.id, item.title, item.publisher, item.published, item.url, item.file, item.licence, item.origin, item.citation)
+    )
 
 
 def encode_entity(item: Entity) -> bytes:

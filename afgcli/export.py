@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from afgcli import jsonout
 from afgcli.load import Table
 from afgcli.model import Citation
-from afgcli.schema import FILES
+from afgcli.schema import CURATED, FILES
 
 TABLES = ("sources", "entities", "facts", "roles")
 RECORD_TYPE = {"sources": "source", "entities": "entity", "facts": "fact", "roles": "role"}
@@ -17,26 +17,36 @@ def _cites(items: tuple[Citation, ...]) -> str:
     return "; ".join(f"{c.source} {c.cite}".strip() for c in items)
 
 
+def _number(value) -> str:
+    return "" if value is None else str(value)
+
+
 def _date(value) -> str:
     return value.text if value else ""
 
 
+# The facts CSV also carries each date's first and last year, as the JSON does (derived, not table columns).
+DERIVED = {"facts": ["year", "end_year"]}
+
+
 def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
-    """The header and rows of one table, in the format of the files in facts/."""
-    yield list(FILES[f"{name}.csv"])
+    """The header and rows of one table, in the format of the files in facts/ (plus DERIVED columns)."""
+    yield list(FILES[f"{name}.csv"]) + DERIVED.get(name, [])
     if name == "sources":
         for s in table.sources.values():
-            yield [s.id, s.title, s.publisher, s.published, s.url, s.file]
+            yield [s.id, s.title, s.publisher, s.published, s.url, s.file, s.licence,
+                   "" if s.origin == CURATED else s.origin, s.citation]
     elif name == "entities":
         for e in table.entities.values():
-            yield [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources)]
+            yield [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources),
+                   "; ".join(map(str, e.ucdp))]
     elif name == "facts":
         for f in table.facts:
             figure = f.figure
             yield [
                 f.id, f.when.text, "; ".join(f.entities), f.kind, f.text, _cites(f.sources),
                 str(figure.low) if figure else "", str(figure.high) if figure and figure.high is not None else "",
-                figure.unit if figure else "",
+                figure.unit if figure else "", _number(figure.best) if figure else "", str(f.when.year), str(f.when.end_year),
             ]
     else:
         for r in table.roles:

@@ -54,6 +54,7 @@ class Source:
     published: str
     url: str
     file: str
+    licence: str = ""  # where known: `CC BY-SA 4.0`
     origin: str = "curated"  # a dataset's name and version (UCDP GED 23.1) when the source is one
     citation: str = ""  # how the publisher asks to be cited, where it says
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
-from afgcli.periods import Period, parse_period, store_bounds
+from afgcli.periods import Period, outside, parse_period, store_bounds
 from afgcli.store import Store, Words
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ class Library:
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         period = parse_period(query)
+        if outside(period, self._store.dated_days()):
+            return PeriodAnswer(query, period, (), ())  # an ongoing role does not run on past the table's last date
         bounds = store_bounds(period)
         facts = self._store.facts_between(*bounds)
         roles, names = self._store.roles_between(*bounds)
@@ -109,6 +111,10 @@ class Library:
         if measure == "deaths":
             return series.deaths(facts, found.entity.name, by_kind, first, last)
         return series.events(facts, found.entity.name, first, last)
+
+    def source_span(self, ident: str) -> tuple[str | None, str | None]:
+        """The dates of the earliest and the latest fact citing the source (None when none does)."""
+        return self._store.source_span(ident)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

@@ -18,19 +18,17 @@ def builtin_layers() -> list[Path]:
 
 
 FILES: dict[str, tuple[str, ...]] = {
-    "sources.csv": ("id", "title", "publisher", "published", "url", "file", "origin", "citation"),
+    "sources.csv": ("id", "title", "publisher", "published", "url", "file", "licence", "origin", "citation"),
     "entities.csv": ("id", "name", "kind", "aliases", "summary", "start", "end", "sources", "ucdp"),
     "facts.csv": ("id", "date", "entities", "kind", "text", "sources", "low", "high", "unit", "best"),
     "roles.csv": ("entity", "role", "organization", "start", "end", "sources"),
 }
 
-# Columns added after the format was first published: a header may leave them out (they read as empty),
-# so tables written before them still load.
-OPTIONAL: dict[str, frozenset[str]] = {
-    "sources.csv": frozenset({"origin", "citation"}),
-    "entities.csv": frozenset({"ucdp"}),
-    "facts.csv": frozenset({"best"}),
-    "roles.csv": frozenset(),
+# Columns a table may leave out of its header (added after tables were written): read as empty.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources.csv": ("licence", "origin", "citation"),
+    "entities.csv": ("ucdp",),
+    "facts.csv": ("best",),
 }
 
 CURATED = "curated"  # the origin of a record whose sources are documents, not a dataset

@@ -202,16 +202,16 @@ class _Actors:
 GED_SOURCE = {
     "id": "ucdp-ged-{slug}", "title": "UCDP Georeferenced Event Dataset (GED), version {version}",
     "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University", "url": "https://ucdp.uu.se/downloads/",
-    "origin": "UCDP GED {version}",
+    "origin": "UCDP GED {version}", "licence": "CC BY 4.0",
     "citation": "Sundberg, Ralph, and Erik Melander (2013). Introducing the UCDP Georeferenced Event Dataset. "
-    "Journal of Peace Research 50(4), 523-532. Licence CC BY 4.0.",
+    "Journal of Peace Research 50(4), 523-532.",
 }
 CY_SOURCE = {
     "id": "ucdp-cy-{slug}", "title": "UCDP Country-Year Dataset on Organized Violence, version {version}",
     "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University", "url": "https://ucdp.uu.se/downloads/",
-    "origin": "UCDP Country-Year {version}",
+    "origin": "UCDP Country-Year {version}", "licence": "CC BY 4.0",
     "citation": "Davies, S., Pettersson, T., Sollenberg, M., & Öberg, M. (2025). Organized violence 1989-2024, and "
-    "the challenges of identifying civilian victims. Journal of Peace Research 62(4). Licence CC BY 4.0.",
+    "the challenges of identifying civilian victims. Journal of Peace Research 62(4).",
 }
 
 
