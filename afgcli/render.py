@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from afgcli.safetext import visible
+from afgcli.schema import CURATED
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Role, Source
@@ -72,7 +73,9 @@ def short_cite(items: Iterable[Citation], most: int = 0) -> str:
         found = markers.setdefault(item.source, {})
         # `[63][66][67]` is three markers; a locator such as `¶2` or `§Soviet war` is one
         split = re.fullmatch(r"(?:\[[^\]\[]*\])+", item.cite)
-        for marker in re.findall(r"\[[^\]\[]*\]", item.cite) if split else [item.cite] if item.cite else []:
+        # a dataset's locator keeps its record's id on screen (`event 401115`), its report only in JSON
+        cite = item.cite.split(" (", 1)[0] if item.source.startswith("ucdp-") else item.cite
+        for marker in re.findall(r"\[[^\]\[]*\]", cite) if split else [cite] if cite else []:
             found[marker] = None
     parts = []
     for source, found in markers.items():
@@ -207,12 +210,49 @@ def who(out: Screen, answer: WhoAnswer, limit: int | None = None, again: str = "
     if answer.holders:
         out.print()
         out.print(roles_table(out, answer.holders, answer.names, "Office holders", holder=True, within=True))
-    if answer.facts:
-        shown = answer.facts[:limit] if limit else answer.facts
+    curated, imported = _by_origin(answer.facts)
+    if curated:
+        shown = curated[:limit] if limit else curated
         out.print()
-        for grid in facts_tables(out, shown, f"Facts ({len(answer.facts)})"):
+        for grid in facts_tables(out, shown, f"Facts ({len(curated)})"):
             out.print(grid)
-        omitted(out, len(answer.facts) - len(shown), "facts", again)
+        omitted(out, len(curated) - len(shown), "facts", again)
+    for origin, facts in imported.items():
+        # an actor of a GED layer has thousands of events: they are counted per year, not listed
+        out.print()
+        out.print(_tally_table(origin, facts))
+
+
+def _by_origin(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, list[Fact]]]:
+    """The curated facts, and the imported ones by the dataset they come from (each list in date order)."""
+    curated: list[Fact] = []
+    imported: dict[str, list[Fact]] = {}
+    for item in facts:
+        if item.origin == CURATED:
+            curated.append(item)
+        else:
+            imported.setdefault(item.origin, []).append(item)
+    return curated, imported
+
+
+def _number(value: int | float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _tally_table(origin: str, facts: Sequence[Fact]) -> Table:
+    """A dataset's facts about an entity per year: how many, and the deaths they count (best, low-high)."""
+    from afgcli.series import events
+
+    (series,) = events(facts, None, None, None).series
+    grid = _table(f"{origin}: {len(facts):,} records, per year")
+    grid.add_column("Year", style="cyan", no_wrap=True)
+    grid.add_column("Records", justify="right", no_wrap=True)
+    grid.add_column("Deaths (best)", justify="right", no_wrap=True)
+    grid.add_column("Low–high", justify="right", no_wrap=True, style="dim")
+    for point in series.points:
+        spread = f"{_number(point.low)}–{_number(point.high)}" if point.low is not None and point.high is not None else ""
+        grid.add_row(str(point.year), f"{point.count:,}", _number(point.value), spread)
+    return grid
 
 
 def _fitted(names: Sequence[str], room: int) -> str:
@@ -234,8 +274,9 @@ def period(out: Screen, answer: PeriodAnswer, limit: int | None = None, ongoing:
         out.print()
         out.print(roles_table(out, answer.in_power, answer.names, "In power and in office", holder=True))
     # The period's own events first: facts begun earlier that merely run into it would bury them.
-    begun = [item for item in answer.facts if item.when.first >= answer.period.first]
-    earlier = [item for item in answer.facts if item.when.first < answer.period.first]
+    curated, imported = _by_origin(answer.facts)
+    begun = [item for item in curated if item.when.first >= answer.period.first]
+    earlier = [item for item in curated if item.when.first < answer.period.first]
     shown = begun[:limit] if limit else begun
     if begun:
         out.print()
@@ -256,6 +297,13 @@ def period(out: Screen, answer: PeriodAnswer, limit: int | None = None, ongoing:
         out.print()
         counted = f"{len(earlier)} longer facts begun earlier run" if len(earlier) != 1 else "1 longer fact begun earlier runs"
         out.print(Text(f"{counted} through this {what}: add --ongoing", style="dim"))
+    # Each dataset's records under the curated facts (UCDP's deaths of the year, a GED layer's events).
+    for origin, facts in imported.items():
+        listed = facts[:limit] if limit else facts
+        left_out += len(facts) - len(listed)
+        out.print()
+        for grid in facts_tables(out, listed, f"{origin} ({len(facts):,})"):
+            out.print(grid)
     omitted(out, left_out, "facts", again)
 
 
@@ -300,11 +348,16 @@ def timeline(out: Screen, facts: Sequence[Fact], title: str, limit: int | None =
 
 def sources(out: Screen, counts: list[SourceCount]) -> None:
     grid = _table()
-    for name in ("Id", "Title", "Publisher", "Published", "Facts"):
+    for name in ("Id", "Title", "Publisher", "Published", "Licence", "Facts"):
         grid.add_column(name, justify="right" if name == "Facts" else "left", max_width=TEXT_WIDTH if name == "Title" else None)
     for row in counts:
-        grid.add_row(t(row.source.id), t(row.source.title), t(row.source.publisher), t(row.source.published), str(row.facts))
+        item = row.source
+        grid.add_row(t(item.id), t(item.title), t(item.publisher), t(item.published), t(item.licence), str(row.facts))
     out.print(grid)
+    datasets = [row.source for row in counts if row.source.citation]
+    for item in datasets:
+        out.print()
+        out.print(Text.assemble((f"{item.id}: cite as ", "dim"), t(item.citation)))
 
 
 def source(out: Screen, item: Source, facts: int, first: str | None, last: str | None) -> None:
@@ -320,6 +373,7 @@ def source(out: Screen, item: Source, facts: int, first: str | None, last: str |
         ("Published", item.published),
         ("Address", item.url or "not known"),
         ("Licence", item.licence or "not known"),
+        *([("Dataset", item.origin), ("Cite as", item.citation)] if item.origin != CURATED else []),
         ("File", item.file),
         ("Facts", f"{facts} cite it" + (f", dated {span}" if span else "")),
     ]

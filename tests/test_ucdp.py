@@ -234,3 +234,26 @@ def test_chart_facts_counts_curated_facts_per_year():
         {"year": 1973, "value": sum(f["year"] == 1973 for f in year["facts"]), "low": None, "high": None,
          "count": sum(f["year"] == 1973 for f in year["facts"])}
     ]
+
+
+def test_year_on_screen_shows_ucdps_figures_under_the_curated_facts():
+    lines = run("--no-pager", "year", "2019").stdout.splitlines()
+    titles = [line for line in lines if line.startswith(("Facts (", "UCDP Country-Year 25.1 (", "Also running"))]
+    assert titles[0].startswith("Facts (") and titles[-1] == "UCDP Country-Year 25.1 (3)"
+    assert any("29,940 deaths (low 28,051, high 34,779)" in line for line in lines)
+
+
+@needs_ucdp
+def test_who_counts_an_actors_ged_events_per_year(tmp_path):
+    run("import", "ucdp-ged", str(GED), "--out", str(tmp_path / "ged"))
+    lines = run("--data", "builtin", "--data", str(tmp_path / "ged"), "--no-pager", "who", "Taliban").stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("UCDP GED 23.1: ")))
+    assert lines[start + 1].split() == ["Year", "Records", "Deaths", "(best)", "Low–high"]
+    assert lines[start + 3].split() == ["1996", "1", "4", "4–4"]
+    assert not any(line.startswith("ucdp-ged-") for line in lines)
+
+
+def test_sources_list_the_ucdp_dataset_with_its_licence_and_citation():
+    out = run("--no-pager", "sources").stdout
+    assert "CC BY 4.0" in out
+    assert "ucdp-cy-25-1: cite as Davies, S., Pettersson, T., Sollenberg, M., & Öberg, M." in out
