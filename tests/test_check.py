@@ -21,6 +21,7 @@ EXPECTED = {
     "AFG105": ("facts.csv", 7),
     "AFG106": ("facts.csv", 7),
     "AFG107": ("roles.csv", 2),
+    "AFG109": ("facts.csv", 7),
     "AFG201": ("entities.csv", 7),
     "AFG202": ("facts.csv", 7),
     "AFG203": ("facts.csv", 7),

@@ -105,13 +105,15 @@ def test_forced_colour_styles_the_answer_and_never_the_data(fixture_table):
     assert "<[bold]two days[/bold]>" in result.stdout
 
 
-def test_escape_codes_in_the_data_are_shown_not_obeyed(fixture_table, tmp_path):
+def test_bidi_marks_in_the_data_are_shown_not_obeyed(fixture_table, tmp_path):
+    # Escape codes never reach here: the loader refuses them (AFG109, tests/test_reliability.py); a
+    # bidi mark (U+061C) is allowed in the table but shown as a stand-in.
     table = tmp_path / "table"
     shutil.copytree(fixture_table, table)
     entities = table / "entities.csv"
-    entities.write_text(entities.read_text(encoding="utf-8").replace("Ahmad Shah Massoud,person", "Ahmad Shah \x1b[31mMassoud,person"), encoding="utf-8")
+    entities.write_text(entities.read_text(encoding="utf-8").replace("Ahmad Shah Massoud,person", "Ahmad Shah \u061c[31mMassoud,person"), encoding="utf-8")
     for args in (["who", "Ahmad Shah Massoud"], ["timeline", "Ahmad Shah Massoud"]):
         result = run("--data", str(table), *args, env={"NO_COLOR": None, "FORCE_COLOR": "1"})
         assert result.exit_code == 0
-        assert "Ahmad Shah \u241b[31mMassoud" in result.stdout
-        assert "\x1b[31m" not in result.stdout
+        assert "Ahmad Shah \ufffd[31mMassoud" in result.stdout
+        assert "\u061c" not in result.stdout
