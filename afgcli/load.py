@@ -96,12 +96,13 @@ class _Reader:
         except OSError as error:
             self.bad(name, 0, "AFG001", _cannot_read(error))
             return None
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(handle)
+            what = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            self.bad(name, 0, "AFG001", f"not a regular file ({what}); a table file must be a plain file")
+            return None
         with os.fdopen(handle, "rb") as stream:
-            mode = os.fstat(handle).st_mode
-            if not stat.S_ISREG(mode):
-                what = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
-                self.bad(name, 0, "AFG001", f"not a regular file ({what}); a table file must be a plain file")
-                return None
             try:
                 return stream.read()
             except OSError as error:
