@@ -54,7 +54,7 @@ def real_path(path: Path) -> str:
     loader reports)."""
     try:
         return str(path.resolve())
-    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
+    except (OSError, RuntimeError, ValueError):  # 3.11 raises RuntimeError for a loop, later ones OSError
         return os.path.abspath(path)
 
 
@@ -71,7 +71,7 @@ def _names(directories: list[Path]) -> tuple[str, str] | None:
         for name in FILES:
             try:
                 stat = (directory / name).stat()
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL in the path
                 return None  # the loader reports the missing file
             state.append(f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}|{stat.st_ino}")
     prefix = f"index-{_crc(chr(0).join(where))}-"

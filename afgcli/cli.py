@@ -445,13 +445,14 @@ def export(
 @app.command()
 def check(
     ctx: typer.Context,
-    directory: Annotated[Optional[list[Path]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
+    # str, not Path: typer's Path type stats each one first, and fails on a name no file can have
+    directory: Annotated[Optional[list[str]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Validate a fact table: every problem as file:line with a stable code."""
     from afgcli.load import check_table
 
-    directories = _one_layer_each(list(directory)) if directory else _directories(ctx.obj.data)
+    directories = _one_layer_each([Path(d) for d in directory]) if directory else _directories(ctx.obj.data)
     counts, problems = check_table(directories)
     if as_json:
         from dataclasses import asdict

@@ -96,6 +96,9 @@ class _Reader:
         except OSError as error:
             self.bad(name, 0, "AFG001", _cannot_read(error))
             return None
+        except ValueError:  # no file name can hold it (only the Python API can pass one)
+            self.bad(name, 0, "AFG001", "the path holds a NUL character")
+            return None
         mode = os.fstat(handle).st_mode
         if not stat.S_ISREG(mode):
             os.close(handle)
