@@ -43,6 +43,19 @@ def synth(tmp_path_factory) -> Path:
     return directory
 
 
+@pytest.fixture
+def tiny_fs(tmp_path):
+    """A 64 KiB tmpfs: a file system that fills up."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
 def add_fact(table: Path, line: str) -> None:
     with (table / "facts.csv").open("a", encoding="utf-8", newline="") as facts:
         facts.write(line + "\n")
@@ -100,21 +113,13 @@ def test_an_undecodable_table_directory_with_a_real_table(table, tmp_path):
 # F3: a full cache file system: build in memory, answer, and say so once.
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
-def test_a_full_cache_file_system_still_answers(tmp_path):
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        for _ in range(2):
-            result = afg("who", "Massoud", "--json", cache=mount, text=True)
-            assert result.returncode == 0
-            assert json.loads(result.stdout)["entity"]["id"] == "ahmad-shah-massoud"
-            assert result.stderr == f"afg: the cache directory {mount} is full: the index was built in memory and not saved\n"
-        assert os.listdir(mount) == []  # no partial file left behind
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+def test_a_full_cache_file_system_still_answers(tiny_fs):
+    for _ in range(2):
+        result = afg("who", "Massoud", "--json", cache=tiny_fs, text=True)
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["entity"]["id"] == "ahmad-shah-massoud"
+        assert result.stderr == f"afg: the cache directory {tiny_fs} is full: the index was built in memory and not saved\n"
+    assert os.listdir(tiny_fs) == []  # no partial file left behind
 
 
 def test_a_full_cache_is_said_once_per_run(table, tmp_path, monkeypatch):
@@ -224,18 +229,10 @@ def test_dev_full(args, tmp_path):
     assert (result.returncode, result.stderr) == (2, "afg: cannot write the answer: no space left on device\n")
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
-def test_an_export_onto_a_full_disk(tmp_path):
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        with open(mount / "facts.csv", "w") as out:
-            result = afg("export", "--format", "csv", cache=tmp_path / "cache", stdout=out, stderr=subprocess.PIPE, text=True)
-        assert (result.returncode, result.stderr) == (2, "afg: cannot write the answer: no space left on device\n")
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+def test_an_export_onto_a_full_disk(tiny_fs, tmp_path):
+    with open(tiny_fs / "facts.csv", "w") as out:
+        result = afg("export", "--format", "csv", cache=tmp_path / "cache", stdout=out, stderr=subprocess.PIPE, text=True)
+    assert (result.returncode, result.stderr) == (2, "afg: cannot write the answer: no space left on device\n")
 
 
 # F7: control characters in a field are refused (AFG109), by check and by every command.
