@@ -5,10 +5,13 @@ The index is a cache, never a requirement:
 - its name is keyed to the table's files: their paths, sizes, modification and change times and
   inodes, so any edit (even one that restores the old modification time) builds a new one, and the
   old index of the same directories is then removed;
-- it ends with a trailer holding its length and a CRC-32 (of all of it, or of its first and last
-  MiB when larger than FULL_CHECK), so a truncated or damaged file is found and rebuilt (the
-  command line also rebuilds it, with `fresh`, when SQLite finds damage between those edges);
+- it ends with a trailer holding its length, a CRC-32 of its edges (all of it up to FULL_CHECK, else
+  its first and last MiB), checked at every open, and a CRC-32 of all of it, checked at the first
+  open after the file's identity (device, inode, size, modification and change times) differs
+  from the one last verified, which a stamp beside it records; so a truncated or damaged file is
+  found and rebuilt (the command line also rebuilds it, with `fresh`, when SQLite finds damage);
 - it is built in a temporary file and renamed into place, so two processes never see half of one;
+  the builder holds a lock on the temporary file, and the next build sweeps those of dead builders;
 - when it cannot be written, the index is built in memory and afg still answers.
 """
 
@@ -19,7 +22,7 @@ import sqlite3
 import sys
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from afgcli import __version__
 from afgcli.schema import FILES
@@ -28,10 +31,13 @@ from afgcli.store import FORMAT
 if TYPE_CHECKING:
     from afgcli.queries import Library
 
-_MAGIC = b"AFGIDX01"
-_TRAILER = len(_MAGIC) + 8 + 4  # magic, length of the database part, CRC-32
-FULL_CHECK = 8 << 20  # up to this size every byte is checked (about a millisecond per MiB)
+_MAGIC = b"AFGIDX02"
+_TRAILER = len(_MAGIC) + 8 + 4 + 4  # magic, length of the database part, CRC-32 of its edges, CRC-32 of all of it
+FULL_CHECK = 8 << 20  # up to this size every byte is checked at every open (about a millisecond per MiB)
 _EDGE = 1 << 20
+_STAMP = ".verified"  # beside the index: the identity of the file last found whole
+_TEMPORARY = ".tmp-"
+_SWEEP_AFTER = 60  # seconds: an empty temporary file younger than this may be one whose builder has not locked it yet
 
 
 def cache_dir() -> Path:
@@ -43,6 +49,15 @@ def cache_dir() -> Path:
     return Path(base) / "afg"
 
 
+def real_path(path: Path) -> str:
+    """The path with links resolved, or made absolute when they cannot be (a symlink loop, which the
+    loader reports)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):  # 3.11 raises RuntimeError for a loop, later ones OSError
+        return os.path.abspath(path)
+
+
 def _crc(text: str) -> str:
     data = text.encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
@@ -50,13 +65,13 @@ def _crc(text: str) -> str:
 
 def _names(directories: list[Path]) -> tuple[str, str] | None:
     """(prefix shared by every index of these directories, full file name), or None when a file is missing."""
-    where = [str(d.resolve()) for d in directories]
+    where = [real_path(d) for d in directories]
     state = [__version__, FORMAT, sys.version]
     for directory in directories:
         for name in FILES:
             try:
                 stat = (directory / name).stat()
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL in the path
                 return None  # the loader reports the missing file
             state.append(f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}|{stat.st_ino}")
     prefix = f"index-{_crc(chr(0).join(where))}-"
@@ -72,16 +87,49 @@ def _checksum(stream, length: int) -> int:
     return zlib.crc32(stream.read(_EDGE), crc)
 
 
+def _whole_checksum(stream, length: int) -> int:
+    stream.seek(0)
+    if length <= FULL_CHECK:
+        return zlib.crc32(stream.read(length))
+    crc, left, chunk = 0, length, bytearray(_EDGE)
+    while left > 0:
+        got = stream.readinto(chunk)
+        if not got:
+            break
+        crc = zlib.crc32(memoryview(chunk)[: min(got, left)], crc)
+        left -= got
+    return crc
+
+
 def _seal(path: str) -> None:
     """Append the trailer that _intact checks."""
     with open(path, "r+b") as stream:
         length = stream.seek(0, os.SEEK_END)
-        crc = _checksum(stream, length)
+        edges, whole = _checksum(stream, length), _whole_checksum(stream, length)
         stream.seek(length)
-        stream.write(_MAGIC + length.to_bytes(8, "big") + crc.to_bytes(4, "big"))
+        stream.write(_MAGIC + length.to_bytes(8, "big") + edges.to_bytes(4, "big") + whole.to_bytes(4, "big"))
+
+
+def _identity(stat: os.stat_result) -> str:
+    # Any write to the file changes its modification and change times (the change time cannot be set
+    # back); a copy or a restore changes its inode or change time.
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + _STAMP)
+
+
+def _stamp(path: Path) -> None:
+    """Record that the index at `path`, as it is now, was found whole (best effort: a cache)."""
+    try:
+        _stamp_path(path).write_text(_identity(path.stat()))
+    except OSError:
+        pass
 
 
 def _intact(path: Path) -> bool:
+    """The trailer matches: its edges at every open, all of it when the file is not the one last verified."""
     try:
         with open(path, "rb") as stream:
             size = stream.seek(0, os.SEEK_END)
@@ -92,9 +140,23 @@ def _intact(path: Path) -> bool:
             length = int.from_bytes(trailer[8:16], "big")
             if trailer[:8] != _MAGIC or length != size - _TRAILER:
                 return False
-            return _checksum(stream, length) == int.from_bytes(trailer[16:], "big")
+            if _checksum(stream, length) != int.from_bytes(trailer[16:20], "big"):
+                return False
+            if length <= FULL_CHECK:
+                return True  # every byte was checked
+            identity = _identity(os.fstat(stream.fileno()))
+            try:
+                if _stamp_path(path).read_text() == identity:
+                    return True
+            except (OSError, UnicodeDecodeError):
+                pass
+            # Changed since last verified (or never verified): read all of it once (about 0.3 s a GiB).
+            if _whole_checksum(stream, length) != int.from_bytes(trailer[20:24], "big"):
+                return False
     except OSError:
         return False
+    _stamp(path)
+    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -108,19 +170,68 @@ def _connect(path: Path) -> sqlite3.Connection | None:
         return None
 
 
+class CacheFull(Exception):
+    """The cache's file system is full: the index could not be saved there."""
+
+
+def _is_full(error: Exception) -> bool:
+    import errno
+
+    if isinstance(error, sqlite3.Error):
+        return getattr(error, "sqlite_errorcode", None) == getattr(sqlite3, "SQLITE_FULL", 13) or "full" in str(error)
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def _lock(handle: int, wait: bool) -> bool:
+    """An exclusive lock on an open file: held by a live builder, released by the kernel when it dies."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: nothing is swept
+        return not wait
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        return True
+    except OSError:
+        return False
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary files of builds whose process died (SIGKILL, a crash, a power cut)."""
+    import time
+
+    for path in folder.glob(f"{_TEMPORARY}*.sqlite"):
+        try:
+            handle = os.open(path, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            stat = os.fstat(handle)
+            # An empty file may be a live build's between its creation and its lock; it is tiny anyway.
+            if (stat.st_size or time.time() - stat.st_mtime > _SWEEP_AFTER) and _lock(handle, wait=False):
+                os.unlink(path)
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
+
+
 def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -> Path | None:
-    """Build the index into `folder`/`name`; None when the folder cannot be written. Raises DataError."""
+    """Build the index into `folder`/`name`; None when the folder cannot be written. Raises DataError,
+    and CacheFull when the folder's file system is full."""
     import tempfile
 
     from afgcli.index import build
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".sqlite")
-        os.close(handle)
-    except OSError:
+        _sweep(folder)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_TEMPORARY, suffix=".sqlite")
+    except OSError as error:
+        if _is_full(error):
+            raise CacheFull(str(folder)) from None
         return None
     try:
+        _lock(handle, wait=True)  # held until the file is renamed into place or removed
         db = sqlite3.connect(temporary)
         progress = BuildProgress()
         try:
@@ -130,12 +241,17 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
             db.close()
         _seal(temporary)
         os.replace(temporary, folder / name)
-    except OSError:
-        return None  # the disk filled or the folder vanished: answer from memory
+    except (OSError, sqlite3.Error) as error:
+        # the disk filled or the folder vanished: answer from memory
+        if _is_full(error):
+            raise CacheFull(str(folder)) from None
+        return None
     finally:
         if os.path.exists(temporary):
-            os.unlink(temporary)
-    earlier = [p for p in folder.glob(f"{prefix}*.sqlite") if p.name != name]  # earlier states of this table
+            os.unlink(temporary)  # also when interrupted: SIGINT, and SIGTERM and SIGHUP through the command line
+        os.close(handle)
+    _stamp(folder / name)  # this process wrote it: its first open need not read it all again
+    earlier = [p for p in folder.glob(f"{prefix}*") if p.name not in (name, name + _STAMP)]  # earlier states of this table
     for old in earlier + list(folder.glob("library-*.pickle")):  # afg 0.1 cached pickles here
         try:
             old.unlink()
@@ -160,9 +276,10 @@ def open_cached(directories: list[Path]) -> sqlite3.Connection | None:
     return _connect(path) if _intact(path) else None
 
 
-def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connection:
+def open_index(directories: list[Path], fresh: bool = False, on_full: Callable[[Path], None] | None = None) -> sqlite3.Connection:
     """The index of these table directories, built first when it is missing or stale, or when `fresh`
-    (the cached one turned out damaged) built anew in its place.
+    (the cached one turned out damaged) built anew in its place. When the cache's file system is
+    full, the index is built in memory and `on_full` is told the cache directory.
 
     Raises DataError when the table has problems.
     """
@@ -174,7 +291,12 @@ def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connecti
             db = _connect(path)
             if db is not None:
                 return db
-        built = _build_file(directories, cache_dir(), prefix, name)
+        try:
+            built = _build_file(directories, cache_dir(), prefix, name)
+        except CacheFull:
+            built = None
+            if on_full is not None:
+                on_full(cache_dir())
         if built is not None:
             db = _connect(built)
             if db is not None:

@@ -24,16 +24,66 @@ class UsageProblem(Exception):
     """A valid-looking command whose arguments cannot be answered (exit 2)."""
 
 
+CLOSED_PIPE = 1  # what click programs exit with when the reader goes away (README, Exit codes)
+
+
 def _say(message: str) -> None:
     from afgcli.safetext import visible
 
-    sys.stderr.write(f"afg: {visible(message)}\n")
+    try:
+        sys.stderr.write(f"afg: {visible(message)}\n")
+    except (OSError, ValueError):  # stderr closed or full: there is nowhere left to say it
+        pass
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP: unwinds like SIGINT (a half-built index is removed), then the process ends by
+    that signal. A BaseException, so no handler for errors takes it for one."""
+
+    def __init__(self, signal_number: int):
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is not written at exit, which would
+    fail again (a closed pipe, a full disk) and make Python print a warning."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a file (under a test runner): nothing is flushed at exit
+        pass
 
 
 class AfgGroup(TyperGroup):
     """Turns every failure into one line on stderr and an exit code: no tracebacks, no boxes."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        said: set[str] = set()
+
+        def say_once(message: str) -> None:
+            if message not in said:
+                said.add(message)
+                _say(message)
+
+        try:
+            code = self._answer(args, prog_name, complete_var, say_once, extra)
+        except BrokenPipeError:
+            # The reader went away (`afg ... | head -1`), or stdout is closed: stop quietly.
+            _discard_stdout()
+            code = CLOSED_PIPE
+        except OSError as error:
+            if error.filename is None:  # a write to stdout failed: the disk is full, /dev/full, an I/O error
+                _discard_stdout()
+                _say(f"cannot write the answer: {(error.strerror or str(error)).lower()}")
+            else:
+                _say(f"{error.strerror or error}: {error.filename}")
+            code = BAD
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+    def _answer(self, args, prog_name, complete_var, say, extra) -> int:
         def answer(settings: Settings):
             return super(AfgGroup, self).main(
                 args=args, prog_name=prog_name or "afg", complete_var=complete_var, standalone_mode=False, obj=settings, **extra
@@ -41,14 +91,14 @@ class AfgGroup(TyperGroup):
 
         try:
             try:
-                code = answer(Settings())
+                code = answer(Settings(say=say))
             except Exception as error:
                 if not _damaged_index(error):
                     raise
-                # The cached index was damaged where its checksum does not look (the middle of a large
-                # one): nothing has been written yet, so build it anew and ask again.
-                code = answer(Settings(fresh_index=True))
-            sys.stdout.flush()  # so a closed pipe shows up here, not at interpreter exit
+                # The cached index was damaged where its checksums did not look: nothing has been
+                # written yet, so build it anew and ask again.
+                code = answer(Settings(fresh_index=True, say=say))
+            sys.stdout.flush()  # so a closed pipe or a full disk shows up here, not at interpreter exit
         except click.exceptions.NoArgsIsHelpError as error:
             sys.stdout.write(error.ctx.get_help() + "\n")
             code = FOUND
@@ -64,11 +114,8 @@ class AfgGroup(TyperGroup):
         except UsageProblem as error:
             _say(str(error))
             code = BAD
-        except BrokenPipeError:
-            # The reader went away (`afg ... | head -1`): stop quietly, without Python's flush warning.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            code = FOUND
+        except OSError:
+            raise  # writing the answer failed: main says so
         except Exception as error:
             from afgcli.problems import DataError  # imported here: only a broken table needs it
 
@@ -83,8 +130,7 @@ class AfgGroup(TyperGroup):
                 code = BAD
             else:
                 raise
-        if standalone_mode:
-            sys.exit(code or 0)
+        sys.stdout.flush()  # what a handler above wrote (the help)
         return code
 
 
@@ -109,12 +155,13 @@ app = typer.Typer(
 class Settings:
     """What the root options chose, and the index once opened (a plain class: cheap to import)."""
 
-    def __init__(self, fresh_index: bool = False):
+    def __init__(self, fresh_index: bool = False, say=_say):
         self.data: list[str] = [BUILTIN]
         self.fresh_index = fresh_index  # build the index anew rather than trust the cached one
         self.cache: dict = {}
         self.data_given = False  # --data was on the command line (so a command shown to rerun repeats it)
         self.paging = True
+        self.say = say  # for notices (once each), to stderr
 
 
 def _version(value: bool) -> None:
@@ -163,9 +210,11 @@ def _directories(names: list[str]) -> list[Path]:
 def _one_layer_each(paths: list[Path]) -> list[Path]:
     """One table named twice (`--data builtin --data builtin`, or through a link) is one layer, not a
     clash of every id with itself."""
-    layers: dict[Path, Path] = {}
+    from afgcli.cache import real_path
+
+    layers: dict[str, Path] = {}
     for path in paths:
-        layers.setdefault(path.resolve(), path)
+        layers.setdefault(real_path(path), path)
     return list(layers.values())
 
 
@@ -174,7 +223,12 @@ def _index(ctx: typer.Context):
     if "index" not in settings.cache:
         from afgcli.cache import open_index
 
-        settings.cache["index"] = open_index(_directories(settings.data), fresh=settings.fresh_index)
+        def full(folder: Path) -> None:
+            from afgcli.safetext import shown_path
+
+            settings.say(f"the cache directory {shown_path(folder)} is full: the index was built in memory and not saved")
+
+        settings.cache["index"] = open_index(_directories(settings.data), fresh=settings.fresh_index, on_full=full)
     return settings.cache["index"]
 
 
@@ -454,11 +508,11 @@ def export(
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerows(exporting.csv_rows(table, table_name.value if table_name else "facts"))
     elif fmt is Format.jsonl:
-        import json
+        from afgcli import jsonout
 
         for name in names:
             for record in exporting.records(table, name):
-                sys.stdout.write(json.dumps({"type": exporting.RECORD_TYPE[name]} | record, ensure_ascii=False) + "\n")
+                sys.stdout.write(jsonout.dumps({"type": exporting.RECORD_TYPE[name]} | record) + "\n")
     else:
         _json({name: list(exporting.records(table, name)) for name in names})
 
@@ -466,7 +520,8 @@ def export(
 @app.command()
 def check(
     ctx: typer.Context,
-    directory: Annotated[Optional[list[Path]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
+    # str, not Path: typer's Path type stats each one first, and fails on a name no file can have
+    directory: Annotated[Optional[list[str]], typer.Argument(metavar="[DIR]...", help="Table directories (default: the tables in use).")] = None,
     ucdp_actors: Annotated[
         Optional[Path], typer.Option("--ucdp-actors", help="UCDP's Actor Dataset CSV: entities' UCDP ids must be in it.")
     ] = None,
@@ -475,7 +530,7 @@ def check(
     """Validate a fact table: every problem as file:line with a stable code."""
     from afgcli.load import check_table
 
-    directories = _one_layer_each(list(directory)) if directory else _directories(ctx.obj.data)
+    directories = _one_layer_each([Path(d) for d in directory]) if directory else _directories(ctx.obj.data)
     actors = None
     if ucdp_actors is not None:
         from afgcli.importers.ucdp import ImportError_, actor_ids
@@ -617,5 +672,61 @@ def import_cy(
     _imported(ctx, lambda known: run(file, out, known, country), as_json)
 
 
+def _closed_stdout():
+    """A stdout for a process started with it closed (`afg ... >&-`): every write fails as a closed pipe does."""
+    import errno
+    import io
+
+    class Closed(io.TextIOBase):
+        encoding = "utf-8"
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
+        def fileno(self) -> int:  # /dev/null holds the number now; rich's closed-pipe handler dups onto it
+            return 1
+
+    return Closed()
+
+
+def _guard_standard_streams() -> None:
+    """A closed standard stream's number would be given to the next file opened (the index, a table
+    file), and writes meant for stdout would land there: keep them taken, by /dev/null."""
+    closed = []
+    for number in (0, 1, 2):
+        try:
+            os.fstat(number)
+        except OSError:
+            closed.append(number)
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+    if 1 in closed:
+        sys.stdout = _closed_stdout()
+    if 2 in closed:
+        sys.stderr = open(os.devnull, "w")
+    # The answer is UTF-8 whatever the locale (an unset or missing locale would make it ASCII), and a
+    # character that cannot be encoded is escaped rather than a crash.
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _stop(signal_number: int, frame) -> None:
+    raise Stopped(signal_number)
+
+
 def main() -> None:
-    app()
+    import signal
+
+    _guard_standard_streams()
+    for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if number is not None:
+            signal.signal(number, _stop)
+    try:
+        app()
+    except Stopped as stop:
+        # Cleaned up on the way here; now end as the signal would have, for the parent to see.
+        signal.signal(stop.signal_number, signal.SIG_DFL)
+        os.kill(os.getpid(), stop.signal_number)
+        sys.exit(128 + stop.signal_number)

@@ -7,7 +7,7 @@ import re
 from afgcli.model import When
 from afgcli.periods import month_days
 
-_DAY = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+_DAY = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits: \d would take ١٩٩٢ as 1992
 _DATE = re.compile(rf"{_DAY}(?:/{_DAY})?")
 
 

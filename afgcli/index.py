@@ -78,7 +78,12 @@ def held_days(role: Role) -> tuple[int, int, bool] | tuple[None, None, None]:
     return (day_number(known.first), day_number(known.last), "/" in known.text) if known else (None, None, None)
 
 
-_json = json.JSONEncoder(ensure_ascii=False).encode  # what jsonout.write does when piped
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json(document) -> str:
+    """What jsonout.write does when piped (jsonout.dumps), with the encoder made once."""
+    return jsonout.escape(_encode(document))
 
 
 def searchable_words(item: Fact) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
@@ -142,7 +143,7 @@ def write_period_json(answer: PeriodJson, stream: TextIO) -> None:
         facts, in_power = [json.loads(f) for f in answer.facts], [json.loads(r) for r in answer.in_power]
         write(_period(answer.query, answer.period, facts, in_power), stream)
         return
-    head = json.dumps(_period_head(answer.query, answer.period), ensure_ascii=False)[:-1]
+    head = dumps(_period_head(answer.query, answer.period))[:-1]  # the stored texts are escaped already (index.py)
     stream.write(f'{head}, "facts": [{", ".join(answer.facts)}], "in_power": [{", ".join(answer.in_power)}]}}\n')
 
 
@@ -180,8 +181,28 @@ def source_in_full(count: SourceCount, earliest: str | None, latest: str | None)
     return source(count.source, count.facts) | {"earliest": earliest, "latest": latest}
 
 
+# json escapes only C0 controls; these could still move a terminal's cursor (C1: CSI is U+009B, OSC
+# U+009D) or reorder what a reader sees (bidi controls), and U+2028, U+2029 end a line in JavaScript.
+# They can appear only inside strings, where \\uXXXX stands for the same character: still the same JSON.
+_INVISIBLE = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def escape(text: str) -> str:
+    """JSON text with the characters above written as \\uXXXX."""
+    return text if text.isascii() else re.sub(_INVISIBLE, _escaped, text)
+
+
+def dumps(document: Any, indent: int | None = None) -> str:
+    """One JSON document as afg writes it: UTF-8 text, with control and bidi characters escaped."""
+    return escape(json.dumps(document, ensure_ascii=False, indent=indent))
+
+
 def write(document: Any, stream: TextIO) -> None:
     # Indented for a person at a terminal; one compact line for pipes (json's C encoder is faster).
     indent = 2 if stream.isatty() else None
-    stream.write(json.dumps(document, ensure_ascii=False, indent=indent))
+    stream.write(dumps(document, indent))
     stream.write("\n")

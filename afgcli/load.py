@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
+import os
 import re
+import stat
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,14 +18,24 @@ from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
+from afgcli.safetext import shown_path
 from afgcli.schema import CURATED, ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL_COLUMNS, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d would read ١٠٠ as 100
 _CITATION = re.compile(r"([a-z0-9][a-z0-9-]*)(?:\s+(\S.*))?")
 
 Row = tuple[str, int, dict[str, str]]  # (path, line, values)
-_FILE_LEVEL = frozenset({"AFG001", "AFG002", "AFG003", "AFG005"})  # the file's rows cannot all be read
+_FILE_LEVEL = frozenset({"AFG001", "AFG002", "AFG003", "AFG004", "AFG005"})  # the file's rows cannot all be read
+# AFG109: characters that could rewrite a terminal (C0 but tab and newline, DEL, C1) or reorder what a
+# reader sees (bidi embeddings, overrides and isolates; line and paragraph separators). A carriage
+# return is allowed only before a newline (a file saved with CRLF line ends).
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_CONTROL_IN_FILE = re.compile(f"[{_CONTROLS}]")
+_CONTROL_IN_FIELD = re.compile(f"[{_CONTROLS}]|\r(?!\n)")
+# csv's default limit (128 KiB) would call a long field a broken quote; this is the largest csv
+# accepts everywhere (a C long), so a field's size is bounded only by memory.
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 ONGOING = ".."  # a role's end when the source says it is still held
 
 
@@ -71,19 +85,41 @@ class _Reader:
         for directory in directories:
             before = len(self.problems)
             yield from self._rows(directory / name, FILES[name], OPTIONAL_COLUMNS.get(name, ()))
-            path = str(directory / name)
+            path = shown_path(directory / name)
             if any(p.code in _FILE_LEVEL and p.path == path for p in self.problems[before:]):
                 self.unreadable.add(name)
 
-    def _rows(self, path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
-        name = str(path)
+    def _read(self, name: str, path: Path) -> bytes | None:
+        """The file's bytes, or None with AFG001 when it is missing, unreadable or not a regular file."""
         try:
-            raw = path.read_bytes()
+            # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             self.bad(name, 0, "AFG001", "file is missing")
-            return
+            return None
         except OSError as error:
-            self.bad(name, 0, "AFG001", f"cannot read file: {error.strerror or error}")
+            self.bad(name, 0, "AFG001", _cannot_read(error))
+            return None
+        except ValueError:  # no file name can hold it (only the Python API can pass one)
+            self.bad(name, 0, "AFG001", "the path holds a NUL character")
+            return None
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(handle)
+            what = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            self.bad(name, 0, "AFG001", f"not a regular file ({what}); a table file must be a plain file")
+            return None
+        with os.fdopen(handle, "rb") as stream:
+            try:
+                return stream.read()
+            except OSError as error:
+                self.bad(name, 0, "AFG001", _cannot_read(error))
+                return None
+
+    def _rows(self, path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
+        name = shown_path(path)
+        raw = self._read(name, path)
+        if raw is None:
             return
         try:
             text = raw.decode("utf-8-sig")
@@ -92,6 +128,8 @@ class _Reader:
             self.bad(name, line, "AFG002", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
             return
         del raw
+        # One scan of the whole file (about 1 s for 225 MB); rows are searched only when it finds something.
+        controls = bool(_CONTROL_IN_FILE.search(text)) or text.count("\r") != text.count("\r\n")
         reader = csv.reader(_lines(text), strict=True)
         try:
             header = next(reader, None)
@@ -102,25 +140,49 @@ class _Reader:
             unknown = [h for h in header if h not in columns]
             missing = [c for c in columns if c not in header and c not in optional]
             absent = {c: "" for c in optional if c not in header}  # an older table's header: read as empty
+            twice = [c for c in dict.fromkeys(header) if c in columns and header.count(c) > 1]
             for column in unknown:
                 self.bad(name, 1, "AFG004", f"unknown column {column!r}; the columns are {','.join(columns)}")
+            for column in twice:
+                self.bad(name, 1, "AFG004", f"column {column!r} appears twice; the columns are {','.join(columns)}")
             for column in missing:
                 self.bad(name, 1, "AFG005", f"missing column {column!r}; the columns are {','.join(columns)}")
-            if missing or len(set(header)) != len(header):
-                return
+            if unknown or twice or missing:
+                return  # its rows cannot be read as the format says: no problem reported for each of them
             start = reader.line_num + 1
             lines = text.count("\n") if self.progress else 0
+            found_controls = False
             for fields in reader:
                 if self.progress and start % 8192 == 0:
                     self.progress(path.name, start, lines)
                 if fields:
+                    if controls:
+                        found_controls |= self._controls(name, start, header, fields)
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
                     else:
                         yield (name, start, {h: v.strip() for h, v in zip(header, fields)} | absent)
                 start = reader.line_num + 1
+            if controls and not found_controls:  # outside every field: a line of its own
+                match = _CONTROL_IN_FIELD.search(text)
+                line = text.count("\n", 0, match.start()) + 1 if match else 1
+                self.bad(name, line, "AFG109", "the file holds a control character outside its fields")
         except csv.Error as error:
-            self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
+            if "field limit" in str(error):
+                self.bad(name, reader.line_num, "AFG003", f"a field is longer than {FIELD_LIMIT:,} characters, the most a field may hold")
+            else:
+                self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
+
+    def _controls(self, name: str, line: int, header: list[str], fields: list[str]) -> bool:
+        """Report each field of the row that holds a control character (AFG109); True if any did."""
+        found = False
+        for column, value in zip(header + ["(extra field)"] * len(fields), fields):
+            match = _CONTROL_IN_FIELD.search(value)
+            if match:
+                self.bad(name, line, "AFG109", f"{column} holds the control character U+{ord(match.group()[0]):04X} "
+                         f"at character {match.start() + 1}; remove it (it could rewrite a terminal or reorder the text)")
+                found = True
+        return found
 
     def required(self, row: Row, columns: tuple[str, ...]) -> bool:
         path, line, values = row
@@ -137,7 +199,7 @@ class _Reader:
             return None
         parsed = parse_when(values[column])
         if parsed is None:
-            self.bad(path, line, "AFG102", f"{column} {values[column]!r} is not YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B")
+            self.bad(path, line, "AFG102", f"{column} {values[column]!r} is not YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B (ASCII digits)")
         return parsed
 
     def slug(self, row: Row, seen: set[str], what: str) -> bool:
@@ -173,7 +235,7 @@ class _Reader:
         numbers = []
         for column, value in (("low", low), ("high", high), ("best", best)):
             if value and not _NUMBER.fullmatch(value):
-                self.bad(path, line, "AFG106", f"{column} {value!r} is not a number (digits, optional decimal point)")
+                self.bad(path, line, "AFG106", f"{column} {value!r} is not a number (ASCII digits 0-9, optional decimal point)")
                 return None
             numbers.append((float(value) if "." in value else int(value)) if value else None)
         if numbers[0] is None or not unit:
@@ -273,8 +335,22 @@ def scan(
     Files are read in the order sources, entities, facts, roles, so every reference can be checked
     when its row is read and the facts never need to be held. `actors`, when given, are the ids of
     UCDP's actor file, which the entities' UCDP ids must be among; without them, the file is looked
-    for beside the table (`ucdp-actors.csv` in one of its directories). Returns the problems, sorted.
+    for beside the table (`ucdp-actors.csv` in one of its directories). Returns the problems, sorted:
+    those that stop a whole file from being read (a header, a missing file) first.
     """
+    limit = csv.field_size_limit(FIELD_LIMIT)  # process-wide: put back afterwards, for the caller's own csv use
+    try:
+        problems = _scan(directories, sink, progress, actors)
+    finally:
+        csv.field_size_limit(limit)
+    return sorted(problems, key=lambda p: (p.code not in _FILE_LEVEL, p.path, p.line, p.code))
+
+
+def _cannot_read(error: OSError) -> str:
+    return "a symlink loop" if error.errno == errno.ELOOP else f"cannot read file: {error.strerror or error}"
+
+
+def _scan(directories: list[Path], sink: Sink, progress: Progress | None, actors: frozenset[int] | None) -> list[Problem]:
     reader = _Reader(progress)
     if actors is None:
         actors = _actors_beside(directories, reader)
@@ -377,7 +453,7 @@ def scan(
             owner = claimed.setdefault(label, ident)
             if owner != ident:
                 reader.bad(path, line, "AFG201", f"name or alias {label!r} is also claimed by entity {owner!r}")
-    return sorted(reader.problems, key=lambda p: (p.path, p.line, p.code))
+    return reader.problems
 
 
 ACTOR_FILE = "ucdp-actors.csv"  # UCDP's Actor Dataset, when a table keeps it beside its own files

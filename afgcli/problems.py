@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "AFG106": "a figure is malformed (low and high are numbers, high is not below low, a unit is given)",
     "AFG107": "a citation is malformed (SOURCE or SOURCE LOCATOR)",
     "AFG108": "a UCDP actor id is not a number",
+    "AFG109": "a field holds a control character (C0 but tab and newline, DEL, C1, a bidi embedding, override or isolate, U+2028, U+2029)",
     "AFG201": "a name or alias is claimed by two entities",
     "AFG202": "a reference to an entity that is not in the table",
     "AFG203": "a citation of a source that is not in the table",

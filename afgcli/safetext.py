@@ -6,10 +6,13 @@ overrides could reorder what a reader sees; each is replaced by a visible stand-
 
 from __future__ import annotations
 
+import os
 import re
 
 # Compiled on first use (re caches it): most runs show only printable text and never need it.
-_CONTROL = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# U+061C (the Arabic letter mark) and U+2028, U+2029 (line and paragraph separators) too: a terminal
+# may break a line there or reorder the text around it.
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -28,7 +31,21 @@ def visible(text: str) -> str:
 
 def clean_argument(text: str) -> str:
     """Undecodable command-line bytes (kept by Python as lone surrogates) become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if _has_surrogate(text) else text
+    return _bytes_of(text).decode("utf-8", "replace") if _has_surrogate(text) else text
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by Python as lone surrogates) are
+    written as \\xNN, as a shell writes them in $'...', so the name stays recognizable."""
+    text = os.fspath(path)
+    return _bytes_of(text).decode("utf-8", "backslashreplace") if _has_surrogate(text) else text
+
+
+def _bytes_of(text: str) -> bytes:
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte (U+D800 to U+DC7F)
+        return text.encode("utf-8", "backslashreplace")
 
 
 def _has_surrogate(text: str) -> bool:

@@ -23,6 +23,7 @@ EXPECTED = {
     "AFG106": ("facts.csv", 7),
     "AFG107": ("roles.csv", 2),
     "AFG108": ("entities.csv", 7),
+    "AFG109": ("facts.csv", 7),
     "AFG201": ("entities.csv", 7),
     "AFG202": ("facts.csv", 7),
     "AFG203": ("facts.csv", 7),

@@ -74,7 +74,7 @@ def test_random_unicode_queries(query, command, as_json):
             assert character not in result.stderr
 
 
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @given(st.text())
