@@ -37,7 +37,7 @@ FOLDED_MIN = 3
 TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 # How alike two words are, 0-1, by the rule that relates them (the best rule counts).
 SAME, SAME_SKELETON, PREFIX, FUZZY_SCALE = 1.0, 0.92, 0.85, 0.9
-MISSPELT = 0.84  # the least a misspelling held to its first letter and consonants counts: just below a partial name
+MISSPELT = 0.8  # the least a misspelling held to its first letter and consonants counts: below a partial name
 FUZZY_WORD_CUTOFF = 80.0
 AMBIGUOUS = 3  # this many names matching equally well, none of them as a whole, is no answer but a choice
 SHOWN = 5  # the choices then offered

@@ -70,6 +70,10 @@ class Store:
         rows = self._rows("SELECT rid, id, name, kind, weight, forms FROM entity WHERE rid IN ({})", rids)
         return [(rid, ident, name, kind, weight, marshal.loads(forms)) for rid, ident, name, kind, weight, forms in rows]
 
+    def kinds(self, idents: list[str]) -> dict[str, str]:
+        """The kind of each of these entities (person, group, place...)."""
+        return dict(self._rows("SELECT id, kind FROM entity WHERE id IN ({})", idents))
+
     def exact_name(self, key: str) -> int | None:
         row = self._db.execute("SELECT entity FROM name_exact WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -128,6 +132,11 @@ class Store:
     def fact_rids_between(self, first: int, last: int) -> list[int]:
         """The rids of the facts whose dates meet the years first..last."""
         return [rid for (rid,) in self._between("fact", "rid", first, last, None)]
+
+    def size(self) -> int:
+        """How many facts and entities the table holds (what a word's rarity is measured against)."""
+        facts = self._db.execute("SELECT max(rid) FROM fact").fetchone()[0] or 0
+        return facts + (self._db.execute("SELECT max(rid) FROM entity").fetchone()[0] or 0)
 
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
