@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-11"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-12"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
