@@ -95,5 +95,20 @@ class Library:
 
         return search(self._store, self.names, self._words, query, limit)
 
+    def fact(self, ident: str) -> tuple[Fact | None, dict[str, str], dict[str, Source]]:
+        """One fact by id, the names of its entities and the sources it cites (by id)."""
+        fact = self._store.fact(ident.strip())
+        if fact is None:
+            return None, {}, {}
+        names = {e: e for e in fact.entities}
+        for _, ident_, name, _, _, _ in self._store.name_forms(self._entity_rids(fact.entities)):
+            names[ident_] = name
+        cited = {c.source for c in fact.sources}
+        sources = {source.id: source for source, _ in self._store.sources() if source.id in cited}
+        return fact, names, sources
+
+    def _entity_rids(self, idents) -> list[int]:
+        return [rid for (rid,) in self._store._rows("SELECT rid FROM entity WHERE id IN ({})", list(idents))]
+
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

@@ -65,6 +65,10 @@ def who(out: Screen, answer: WhoAnswer) -> None:
     if span:
         heading += [("  ", ""), *_t(span, "cyan")]
     out.text(heading)
+    if answer.candidates:
+        others = "; ".join(f"{m.name} (afg who {m.entity_id})" for m in answer.candidates[:3])
+        more = len(answer.candidates) - 3
+        out.text([("Also matching: ", "yellow"), *_t(others + (f"; {more} more (--json)" if more > 0 else ""))])
     if entity.aliases:
         out.text([("Also: ", "dim"), *_t("; ".join(entity.aliases))])
     out.text(_t(entity.summary))
@@ -78,10 +82,6 @@ def who(out: Screen, answer: WhoAnswer) -> None:
     if answer.facts:
         out.blank()
         out.table(_facts_table(answer.facts, f"Facts ({len(answer.facts)})"))
-    if answer.candidates:
-        names = ", ".join(f"{m.name} ({m.entity_id})" for m in answer.candidates[:5])
-        out.blank()
-        out.text([("Other matches: ", "dim"), *_t(names)])
 
 
 def period(out: Screen, answer: PeriodAnswer) -> None:
@@ -102,20 +102,36 @@ def period(out: Screen, answer: PeriodAnswer) -> None:
 
 
 def search(out: Screen, answer: SearchAnswer) -> None:
+    """Each hit with its date, its sources and markers, and its id in full (for `afg fact ID`)."""
     columns = [
         Column("Score", right=True, no_wrap=True),
-        Column("Type", no_wrap=True),
-        Column("Id / date", style="cyan", no_wrap=True, max_width=28),
+        Column("Date", style="cyan", no_wrap=True),
         Column("Match"),
+        Column("Source", style="dim", max_width=14),
+        Column("Id", style="dim", no_wrap=True),
     ]
     grid = Table(columns)
     for hit in answer.hits:
         if hit.entity is not None:
-            text = [*_t(hit.entity.name, "bold"), (" — ", ""), *_t(hit.entity.summary)]
-            grid.add_row(f"{hit.score:g}", hit.entity.kind, _t(hit.entity.id), text)
+            text = [*_t(hit.entity.name, "bold"), (f" ({hit.entity.kind}) — ", ""), *_t(hit.entity.summary)]
+            grid.add_row(f"{hit.score:g}", _t(years(hit.entity)), text, _t(cite(hit.entity.sources[:1])), _t(hit.entity.id))
         elif hit.fact is not None:
-            grid.add_row(f"{hit.score:g}", "fact", _t(hit.fact.when.text), _t(hit.fact.text))
+            grid.add_row(f"{hit.score:g}", _t(hit.fact.when.text), _t(hit.fact.text), _t(cite(hit.fact.sources)), _t(hit.fact.id))
     out.table(grid)
+
+
+def fact(out: Screen, item: Fact, names: dict[str, str], cited: dict) -> None:
+    """One fact in full, every citation with its source's title and address."""
+    out.text([*_t(item.id, "bold"), ("  ", ""), *_t(item.when.text, "cyan"), ("  ", ""), *_t(item.kind, "magenta")])
+    out.text(_t(item.text))
+    out.text([("Entities: ", "dim"), *_t("; ".join(f"{names.get(e, e)} ({e})" for e in item.entities))])
+    if item.figure is not None:
+        span = f"{item.figure.low:g}" + (f"–{item.figure.high:g}" if item.figure.high is not None else "")
+        out.text([("Figure: ", "dim"), *_t(f"{span} {item.figure.unit}")])
+    for citation in item.sources:
+        source = cited.get(citation.source)
+        where = f" — {source.title}" + (f" <{source.url}>" if source.url else "") if source else ""
+        out.text([("Source: ", "dim"), *_t(f"{citation.source} {citation.cite}{where}")])
 
 
 def timeline(out: Screen, facts: Iterable[Fact], title: str) -> None:

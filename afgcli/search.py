@@ -22,7 +22,8 @@ STOPWORDS = PARTICLES | frozenset(
     """the of and in on to for by with from at as is was an or did do does when who whom whose what which
     where why how were are be been has have had many much happen happened happens year years date
     it its this that these those there their they he she his her him them about after before during
-    first ever become became get got""".split()
+    first ever become became get got go goes went into onto out up than then not can could would should will
+    also any some all most more very according""".split()
 )
 SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
 STEM_MIN = 4  # shorter stems begin too many words

@@ -133,6 +133,11 @@ class Store:
         """The rids of the facts whose dates meet the years first..last."""
         return [rid for (rid,) in self._between("fact", "rid", first, last, None)]
 
+    def fact(self, ident: str) -> Fact | None:
+        """One fact by its id (a scan of the fact table: ids have no index of their own)."""
+        row = self._db.execute("SELECT rec FROM fact WHERE id = ?", (ident,)).fetchone()
+        return self._decode.fact(row[0]) if row else None
+
     def size(self) -> int:
         """How many facts and entities the table holds (what a word's rarity is measured against)."""
         facts = self._db.execute("SELECT max(rid) FROM fact").fetchone()[0] or 0
