@@ -83,7 +83,7 @@ def test_valid_fixture_and_shipped_table_are_clean():
     result = run("check")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
-    assert result.stderr.startswith("afg: clean: 5 sources, ")
+    assert result.stderr.startswith("afg: clean: 15 sources, ")
     assert builtin_dir().joinpath("facts.csv").is_file()
 
 
