@@ -66,7 +66,7 @@ def similar_words(words: Words, word: str, fuzzy: bool, literal: bool = False, n
         key = skeleton(word)
         if len(key) >= FOLDED_MIN:  # fara and phr both fold to "fr": too little to call them one name
             for other in words.with_skeleton(key):
-                if variant(word, other):
+                if variant(words, word, other):
                     found.setdefault(other, SAME_SKELETON)
         for other in words.with_prefix(word):
             found.setdefault(other, PREFIX)
@@ -76,31 +76,26 @@ def similar_words(words: Words, word: str, fuzzy: bool, literal: bool = False, n
             for other, score, _ in process.extract(
                 word, words.vocabulary(), scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
             ):
-                if other not in found and _misspelling(word, other, names):
+                if other not in found and _misspelling(words, word, other, names):
                     # Held to the first letter and the consonants, a misspelling is as good as a partial name.
                     found[other] = max(score / 100 * FUZZY_SCALE, MISSPELT)
     return found
 
 
-def variant(word: str, other: str) -> bool:
+def variant(words: Words, word: str, other: str) -> bool:
     """Whether two words of one skeleton are two spellings of one name (Masood, Massoud): of about
     the same length, and neither a common English word (Baradar is not a border, nor Mullen a million)."""
-    from afgcli.english import is_common
-
-    return abs(len(word) - len(other)) <= VARIANT_LENGTH and not is_common(word) and not is_common(other)
+    return abs(len(word) - len(other)) <= VARIANT_LENGTH and not words.is_common(word) and not words.is_common(other)
 
 
-def _misspelling(word: str, other: str, names: bool) -> bool:
+def _misspelling(words: Words, word: str, other: str, names: bool) -> bool:
     """Whether `other`, close to `word` letter by letter, may be what was meant: the same first letter,
     about the same length, its consonants in the same order but for one (Hibatullah is not Hizbullah),
     and among names not a common English word."""
     if word[0] != other[0] or abs(len(word) - len(other)) > VARIANT_LENGTH:
         return False
-    if names:
-        from afgcli.english import is_common
-
-        if is_common(other):
-            return False
+    if names and words.is_common(other):
+        return False
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.distance(skeleton(word), skeleton(other)) <= 1
@@ -141,12 +136,12 @@ def _token_score(
     return TOKENS_CEILING * sum(counted) / len(counted) - min(unmatched_form_words, 5)
 
 
-def _same_name(query: list[str], forms: tuple[tuple[str, ...], ...], key: str) -> bool:
+def _same_name(vocabulary: Words, query: list[str], forms: tuple[tuple[str, ...], ...], key: str) -> bool:
     """Whether a name whose folded key is the query's is another spelling of it, word by word (see variant)."""
     for form in forms:
         words = [w for w in form if w not in PARTICLES]
         if phrase_key(" ".join(words)) == key and len(words) == len(query):
-            if all(a == b or variant(a, b) for a, b in zip(query, words)):
+            if all(a == b or variant(vocabulary, a, b) for a, b in zip(query, words)):
                 return True
     return False
 
@@ -203,7 +198,7 @@ class NameIndex:
         ranked = []
         for rid, ident, name, kind, weight, forms in self._store.name_forms(sorted(candidates) + list(scores)):
             score = closeness = scores.get(rid)
-            if rid in folded_only and strict and not _same_name(words, forms, folded):
+            if rid in folded_only and strict and not _same_name(self._words, words, forms, folded):
                 score = closeness = None  # Baradar and border fold alike: the words decide
             if score is None:
                 # Titles stand before people's names only: "General Assembly" is not an assembly named General.

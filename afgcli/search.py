@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from afgcli.english import is_common
 from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.model import Entity, Fact
 from afgcli.names import PARTICLES, abbreviations, content_tokens, tokens
@@ -283,7 +282,7 @@ def _weighed(store: Store, words_of: dict[str, Words], words: list[str], literal
         exact = word in literal
         facts, forms = _fact_hits(store, words_of, word, exact)
         entities, names = _entity_hits(words_of, word, exact)
-        common = is_common(word) or word in NUMBERS
+        common = words_of["fact"].is_common(word) or word in NUMBERS
         if not facts and not entities and common:
             continue
         rarity = len(facts) + len(entities)

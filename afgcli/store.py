@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-12"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-13"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -134,7 +134,7 @@ class Store:
         return [rid for (rid,) in self._between("fact", "rid", first, last, None)]
 
     def fact(self, ident: str) -> Fact | None:
-        """One fact by its id (a scan of the fact table: ids have no index of their own)."""
+        """One fact by its id (a keyed lookup: fact ids have an index)."""
         row = self._db.execute("SELECT rec FROM fact WHERE id = ?", (ident,)).fetchone()
         return self._decode.fact(row[0]) if row else None
 
@@ -212,6 +212,12 @@ class Words:
 
     def with_skeleton(self, key: str) -> list[str]:
         return [w for (w,) in self._db.execute(f"SELECT word FROM {self._table} WHERE skel = ?", (key,))]
+
+    def is_common(self, word: str) -> bool:
+        """Whether `word` (normalised, lower case) is a common English word (see english.py)."""
+        if not word.isascii() or not word.isalpha():
+            return False
+        return self._db.execute("SELECT 1 FROM english WHERE word = ?", (word,)).fetchone() is not None
 
     def postings(self, words: list[str]) -> set[int]:
         """The ids (entity or fact rids) of everything that holds any of `words`."""
