@@ -21,7 +21,7 @@ STOPWORDS = PARTICLES | frozenset(
     """the of and in on to for by with from at as is was an or did do does when who whom whose what which
     where why how were are be been has have had many much happen happened happens year years date
     it its this that these those there their they he she his her him them about after before during
-    first ever become became get got go goes went into onto out up than then not can could would should will
+    ever become became get got go goes went into onto out up than then not can could would should will
     also any some all most more very according""".split()
 )
 SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
@@ -42,7 +42,7 @@ _KINDRED = (
     "flee fled fleeing escape escaped escaping refugee refugees",
     "troop troops soldier soldiers",
     "salary salaries wage wages",
-    "support supported supporting supports backed backing assist assisted assisting aid aided",
+    "support supported supporting supports fund funds funded funding backed backing assist assisted assisting aid aided help helped helping helps",
     "replace replaced replacing replacement succeed succeeded succeeding successor",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
     "spokesperson spokesman spokeswoman spokespeople",
@@ -50,7 +50,25 @@ _KINDRED = (
     "lose lost losses loss",
     "hold held holds holding",
     "us american americans america",
+    "end ended ends ending abolish abolished abolition complete completed completion finish finished",
+    "aim aims aimed goal goals objective objectives seek seeks sought",
+    "purge purged purges dismiss dismissed dismissal",
+    "emerge emerged emergence originate originated arose",
+    "refuse refused refusal reject rejected rejection decline declined",
+    "extradite extradited extradition",
+    "speech speeches address addressed addressing",
+    "accuse accused accuses accusation blame blamed responsible",
+    "stop stopped prevent prevented block blocked",
+    "strategy strategies tactic tactics",
+    "declare declared declares declaration proclaim proclaimed proclamation",
+    "win won wins victory victories defeat defeated",
+    "meeting meetings summit summits",
+    "last final",
+    "share percent percentage proportion",
+    "continue continued continues continuing",
 )
+# Phrases a question uses for one word ("hand over" bin Laden: extradite), or for none ("take place").
+PHRASES = {("hand", "over"): ["extradite"], ("handed", "over"): ["extradite"], ("take", "place"): [], ("took", "place"): []}
 # Numbers a statement may write in words or in digits (thirty commanders, 30 commanders).
 _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -114,7 +132,7 @@ def asks_for(query: str) -> str | None:
         return "when"
     if words[:1] == ["where"]:
         return "where"
-    if head in (["who", "is"], ["who", "was"], ["what", "is"], ["what", "was"], ["who", "are"], ["what", "are"]):
+    if words[:1] in (["who"], ["what"]) and words[1:2] in (["is"], ["was"], ["are"], ["were"]):
         return "what"
     if words[:1] == ["who"]:
         return "who"
@@ -123,7 +141,7 @@ def asks_for(query: str) -> str | None:
 
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
     """Entities by name, summary and roles, and facts by their words, best first (see the module)."""
-    words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
+    words = [w for w in _phrased(content_tokens(query)) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
     asked = _weighed(store, words_of, words, literal)
     if not asked:
@@ -167,7 +185,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
     for rid, fact in facts.items():
         score = fact_scores[rid]
-        key = score + _answers(fact, question, years) + (0.5 if named.intersection(fact.entities) else 0.0)
+        key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
         if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
             key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
         ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
@@ -179,6 +197,20 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         else:
             hits.append(SearchHit(score, fact=fact))
     return SearchAnswer(query, tuple(hits))
+
+
+def _phrased(words: list[str]) -> list[str]:
+    """The words with each phrase of PHRASES replaced by the word it stands for."""
+    out, at = [], 0
+    while at < len(words):
+        pair = tuple(words[at : at + 2])
+        if pair in PHRASES:
+            out += PHRASES[pair]
+            at += 2
+        else:
+            out.append(words[at])
+            at += 1
+    return out
 
 
 def _by_role(store: Store, ident: str, rid: int, asked: list[_Word], total: float, mentioned: set[str]) -> tuple[float, bool]:
@@ -231,12 +263,14 @@ def _best(scores: dict[int, float], count: int) -> list[int]:
     return sorted(scores, key=lambda rid: -scores[rid])[:count]
 
 
-def _answers(fact: Fact, question: str | None, years: list[int]) -> float:
+def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Word]) -> float:
     """Points for a fact that is the kind of answer the question asks for: a figure for how many, a
     precise date for when; and for a fact dated in a year asked for, against one that is not."""
     bonus = 0.0
     if question == "count" and fact.figure is not None:
         bonus += ASKED_FOR
+        if any(set(content_tokens(fact.figure.unit)) & w.forms for w in asked if not w.distinctive):
+            bonus += ASKED_FOR / 2  # how many armed groups: a figure that counts groups
     elif question == "when":
         # A precise date answers when best; a span of more than a year hardly does.
         first, last = fact.when.first, fact.when.last
