@@ -171,7 +171,10 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
     named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
     entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)  # a question wants a fact, but who is X an entity
-    mentioned = _mentioned(store, words_of["name"], words)
+    mentioned, named_words = _mentioned(store, words_of["name"], words)
+    if question == "what" and not named_words.issuperset(words):
+        # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
+        question, entity_bonus = "about", -ASKED_FOR
     for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
         by_role, office = _by_role(store, ident, rid, asked, total, mentioned)
         score = max(entity_scores[rid], by_role)
@@ -188,6 +191,8 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
         if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
             key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
+        elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
+            key += _doer(fact, question, mentioned, kinds) / 4
         ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
     ranked.sort(key=lambda item: item[:3])
     hits = []
@@ -240,11 +245,19 @@ def _by_role(store: Store, ident: str, rid: int, asked: list[_Word], total: floa
     return best, office
 
 
-def _mentioned(store: Store, name_words: Words, words: list[str]) -> set[str]:
-    """The entities the query calls by one of their names in full (the Taliban, the US, Kabul)."""
+def _mentioned(store: Store, name_words: Words, words: list[str]) -> tuple[set[str], set[str]]:
+    """The entities the query calls by one of their names in full (the Taliban, the US, Kabul), and
+    the words of the query those names hold."""
     asked = set(words)
     rids = name_words.postings([w for w in asked if name_words.has(w)])
-    return {ident for _, ident, _, _, _, forms in store.name_forms(sorted(rids)) if any(form and asked.issuperset(form) for form in forms)}
+    found, held = set(), set()
+    for _, ident, _, _, _, forms in store.name_forms(sorted(rids)):
+        for form in forms:
+            form = tuple(w for w in form if not w.isdigit())  # UN Doha meeting (2023): the year may go unsaid
+            if form and asked.issuperset(form):
+                found.add(ident)
+                held.update(form)
+    return found, held
 
 
 def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str, str]) -> float:
@@ -256,7 +269,7 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
     subject = fact.entities[0]
     if question == "who":
         return {"person": ASKED_FOR, "group": ASKED_FOR / 2}.get(kinds.get(subject, ""), 0.0) if subject not in mentioned else 0.0
-    return ASKED_FOR / 2 if subject in mentioned else 0.0
+    return ASKED_FOR if subject in mentioned else 0.0
 
 
 def _best(scores: dict[int, float], count: int) -> list[int]:
@@ -276,7 +289,8 @@ def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Wo
         first, last = fact.when.first, fact.when.last
         months = (last[0] - first[0]) * 12 + last[1] - first[1]
         precision = len(fact.when.text)
-        bonus += ASKED_FOR * (1.0 if precision == 10 else 0.75 if precision == 7 or months <= 12 else 0.5 if precision == 4 else 0.0)
+        days = months == 0 and all(len(part) == 10 for part in fact.when.text.split("/"))  # 1-2 May 2023
+        bonus += ASKED_FOR * (1.0 if precision == 10 or days else 0.75 if precision == 7 or months <= 12 else 0.5 if precision == 4 else 0.0)
     if years:
         dated = any(fact.when.year <= year <= fact.when.end_year for year in years)
         bonus += ASKED_FOR if dated else -ASKED_FOR
