@@ -181,7 +181,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         near = closeness.get(ident, 0.0)
         bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
         if office and question in ("who", None):
-            bonus += 3 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
+            bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
         ranked.append((-key, -weight, ident, round(score, 1), ident, None))
     facts = store.facts(_best(fact_scores, limit + POOL))

@@ -37,7 +37,6 @@ def test_search_answers_the_question_first(question, first):
     assert answer["results"][0]["id"] in first
 
 
-@pytest.mark.xfail(reason="Mullah Omar ranks 2nd: facts that say 'led' and '2001' outrank his role (see README)")
 def test_who_led_the_taliban_in_2001():
     _, answer = run_json("search", "who", "led", "the", "Taliban", "in", "2001", "-n", "1")
     assert answer["results"][0]["id"] == "mullah-omar"
