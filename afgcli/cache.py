@@ -122,9 +122,11 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
         return None
     try:
         db = sqlite3.connect(temporary)
+        progress = BuildProgress()
         try:
-            build(directories, db)
+            build(directories, db, progress)
         finally:
+            progress.close()
             db.close()
         _seal(temporary)
         os.replace(temporary, folder / name)
@@ -149,6 +151,15 @@ def open_library(directories: list[Path]) -> Library:
     return Library(open_index(directories))
 
 
+def open_cached(directories: list[Path]) -> sqlite3.Connection | None:
+    """The index of these table directories when one is cached and intact, else None (never builds one)."""
+    names = _names(directories)
+    if names is None:
+        return None
+    path = cache_dir() / names[1]
+    return _connect(path) if _intact(path) else None
+
+
 def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connection:
     """The index of these table directories, built first when it is missing or stale, or when `fresh`
     (the cached one turned out damaged) built anew in its place.
@@ -171,5 +182,50 @@ def open_index(directories: list[Path], fresh: bool = False) -> sqlite3.Connecti
     from afgcli.index import build
 
     db = sqlite3.connect(":memory:")
-    build(directories, db)
+    progress = BuildProgress()
+    try:
+        build(directories, db, progress)
+    finally:
+        progress.close()
     return db
+
+
+class BuildProgress:
+    """rich's progress bar on stderr while an index is built, once the build has taken a second, and
+    only when stderr is a terminal: nothing for a quick build, nothing in a pipe. rich is imported
+    only then."""
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._shown = sys.stderr.isatty()
+        self._bar = None
+        self._task = None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if not self._shown:
+            return
+        if self._bar is None:
+            if self._clock() - self._start < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("afg: indexing {task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TextColumn("rows", markup=False),
+                TimeRemainingColumn(), console=Console(stderr=True, markup=False, highlight=False), transient=True,
+            )
+            self._bar.start()
+        if self._task is None or self._bar.tasks[self._task].description != name:
+            if self._task is not None:
+                self._bar.update(self._task, visible=False)  # one bar, for the file being read
+            self._task = self._bar.add_task(name, total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -97,7 +97,7 @@ def _damaged_index(error: Exception) -> bool:
 app = typer.Typer(
     cls=AfgGroup,
     name="afg",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -113,6 +113,8 @@ class Settings:
         self.data: list[str] = [BUILTIN]
         self.fresh_index = fresh_index  # build the index anew rather than trust the cached one
         self.cache: dict = {}
+        self.data_given = False  # --data was on the command line (so a command shown to rerun repeats it)
+        self.paging = True
 
 
 def _version(value: bool) -> None:
@@ -134,11 +136,19 @@ def root(
         ),
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long answers instead of paging them (also: AFG_PAGER=cat).")] = False,
 ) -> None:
+    settings = ctx.ensure_object(Settings)
+    settings.data_given = bool(data)
+    settings.paging = not no_pager
+    settings.data = _data_layers(data)
+
+
+def _data_layers(data: Optional[list[str]]) -> list[str]:
     if not data:
         env = os.environ.get("AFG_DATA", "")
         data = [part for part in env.split(os.pathsep) if part.strip()]
-    ctx.ensure_object(Settings).data = data or [BUILTIN]
+    return data or [BUILTIN]
 
 
 def _directories(names: list[str]) -> list[Path]:
@@ -199,13 +209,39 @@ def _json(document) -> None:
     jsonout.write(document, sys.stdout)
 
 
-def _screen():
-    from afgcli.render import screen
+def _show(ctx: typer.Context, draw, *args, paging: bool = True, **options) -> None:
+    """Draw a terminal answer with rich (imported only here), through the pager when it is long."""
+    from afgcli import pager, render
 
-    return screen(sys.stdout)
+    out = render.console(sys.stdout)
+    pager.show(out, lambda screen: draw(screen, *args, **options), paging=paging and ctx.obj.paging)
+
+
+def _again(ctx: typer.Context, *words: str) -> str:
+    """The command that shows the whole answer: this one without --limit."""
+    import shlex
+
+    root = ["afg"] + [part for layer in ctx.obj.data for part in ("--data", layer)] if ctx.obj.data_given else ["afg"]
+    return shlex.join([*root, ctx.info_name or "", *words])
+
+
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    from afgcli.completion import names
+
+    typed = [word for word in ctx.params.get("name") or () if not word.startswith("-")]  # the words before this one
+    return names(_directories(_data_layers(ctx.find_root().params.get("data"))), typed, incomplete)
+
+
+def _complete_periods(ctx: typer.Context, incomplete: str) -> list[str]:
+    from afgcli.completion import decades
+
+    return decades(_directories(_data_layers(ctx.find_root().params.get("data"))), incomplete)
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Write one JSON document to stdout (format in the README).")]
+LimitOption = Annotated[
+    Optional[int], typer.Option("--limit", "-n", min=1, help="At most N facts on the terminal; a last line says how to see them all.")
+]
 
 
 def _no_match(query: str, suggestions) -> None:
@@ -216,7 +252,10 @@ def _no_match(query: str, suggestions) -> None:
 @app.command()
 def who(
     ctx: typer.Context,
-    name: Annotated[Optional[list[str]], typer.Argument(help="A name, in any spelling; no quotes needed.")] = None,
+    name: Annotated[
+        Optional[list[str]], typer.Argument(help="A name, in any spelling; no quotes needed.", autocompletion=_complete_names)
+    ] = None,
+    limit: LimitOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who or what is NAME: summary, roles and dated facts, with sources."""
@@ -229,7 +268,7 @@ def who(
     elif answer.entity:
         from afgcli import render
 
-        render.who(_screen(), answer)
+        _show(ctx, render.who, answer, limit=limit, again=_again(ctx, *(name or [])))
     if answer.entity is None:
         _no_match(query, answer.candidates)
         raise typer.Exit(NOT_FOUND)
@@ -240,8 +279,14 @@ def year(
     ctx: typer.Context,
     period: Annotated[
         Optional[list[str]],
-        typer.Argument(metavar="PERIOD...", help="A year (1992), a range (1989-1992), a decade (1990s), a month (1992-04, April 1992) or a day (1996-09-27)."),
+        typer.Argument(
+            metavar="PERIOD...",
+            help="A year (1992), a range (1989-1992), a decade (1990s, 80s), a month (1992-04, April 1992) or a day (1996-09-27, Aug 15 2021).",
+            autocompletion=_complete_periods,
+        ),
     ] = None,
+    limit: LimitOption = None,
+    ongoing: Annotated[bool, typer.Option("--ongoing", help="For a day or a month, also list the longer facts begun earlier.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """What happened in a year, a range of years, a decade, a month or a day, and who held power."""
@@ -260,7 +305,8 @@ def year(
     elif answer.facts or answer.in_power:
         from afgcli import render
 
-        render.period(_screen(), answer)
+        again = _again(ctx, *(period or []), *(["--ongoing"] if ongoing else []))
+        _show(ctx, render.period, answer, limit=limit, ongoing=ongoing, again=again)
     if not (answer.facts or answer.in_power):
         _say(f"nothing in the table for {answer.query}")
         raise typer.Exit(NOT_FOUND)
@@ -284,7 +330,7 @@ def search(
     elif answer.hits:
         from afgcli import render
 
-        render.search(_screen(), answer)
+        _show(ctx, render.search, answer)
     if not answer.hits:
         _say(f"nothing found for {query!r}")
         raise typer.Exit(NOT_FOUND)
@@ -311,15 +357,18 @@ def fact(
     else:
         from afgcli import render
 
-        render.fact(_screen(), found, names, cited)
+        _show(ctx, render.fact, found, names, cited)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    name: Annotated[Optional[list[str]], typer.Argument(help="Only this entity's facts (any spelling).")] = None,
+    name: Annotated[
+        Optional[list[str]], typer.Argument(help="Only this entity's facts (any spelling).", autocompletion=_complete_names)
+    ] = None,
     first: Annotated[Optional[int], typer.Option("--from", min=1, max=9999, help="From this year.")] = None,
     last: Annotated[Optional[int], typer.Option("--to", min=1, max=9999, help="Up to this year.")] = None,
+    limit: LimitOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """All facts, or one entity's, as a timeline with years down a rail."""
@@ -349,17 +398,40 @@ def timeline(
 
         span = f"{first or ''}–{last or ''}" if first or last else ""
         title = " ".join(part for part in (entity.name if entity else "All facts", span) if part)
-        render.timeline(_screen(), facts, title)
+        span_options = [*(["--from", str(first)] if first else []), *(["--to", str(last)] if last else [])]
+        _show(ctx, render.timeline, facts, title, limit=limit, again=_again(ctx, *(name or []), *span_options))
     if not facts:
         _say("no facts in that period")
         raise typer.Exit(NOT_FOUND)
 
 
 @app.command()
-def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """The source documents and how many facts cite each."""
+def sources(
+    ctx: typer.Context,
+    ident: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="One source in full: its address, licence and facts.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The source documents and how many facts cite each, or one source in full."""
     library = _library(ctx)
     counts = library.source_counts()
+    if ident is not None:
+        from afgcli.safetext import clean_argument
+
+        ident = clean_argument(ident).strip()
+        found = [row for row in counts if row.source.id == ident]
+        if not found:
+            _say(f"no source {ident!r}; the sources are {', '.join(row.source.id for row in counts)}")
+            raise typer.Exit(NOT_FOUND)
+        first, last = library.source_span(ident)
+        if as_json:
+            from afgcli import jsonout
+
+            _json(jsonout.source_in_full(found[0], first, last))
+        else:
+            from afgcli import render
+
+            _show(ctx, render.source, found[0].source, found[0].facts, first, last)
+        return
     if as_json:
         from afgcli import jsonout
 
@@ -367,7 +439,7 @@ def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
     else:
         from afgcli import render
 
-        render.sources(_screen(), counts)
+        _show(ctx, render.sources, counts)
 
 
 class Format(str, Enum):

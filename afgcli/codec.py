@@ -16,7 +16,7 @@ def _cites(items: tuple[Citation, ...]) -> tuple:
 
 
 def encode_source(item: Source) -> bytes:
-    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file))
+    return marshal.dumps((item.id, item.title, item.publisher, item.published, item.url, item.file, item.licence))
 
 
 def encode_entity(item: Entity) -> bytes:

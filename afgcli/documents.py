@@ -12,7 +12,7 @@ import sqlite3
 from typing import NamedTuple
 
 from afgcli.match import Match, NameIndex
-from afgcli.periods import Period, parse_period, store_bounds
+from afgcli.periods import Period, outside, parse_period, store_bounds
 from afgcli.store import Store, Words
 
 # These two hold JSON texts, not records: typed NamedTuples, as immutable as a frozen dataclass, cost
@@ -57,6 +57,8 @@ class Documents:
     def period(self, query: str) -> PeriodJson:
         """Raises PeriodError."""
         period = parse_period(query)
+        if outside(period, self._store.dated_days()):
+            return PeriodJson(query, period, (), ())
         bounds = store_bounds(period)
         facts = self._store.fact_json_between(*bounds)
         roles = self._store.role_json_between(*bounds)

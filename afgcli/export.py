@@ -21,12 +21,16 @@ def _date(value) -> str:
     return value.text if value else ""
 
 
+# The facts CSV also carries each date's first and last year, as the JSON does (derived, not table columns).
+DERIVED = {"facts": ["year", "end_year"]}
+
+
 def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
-    """The header and rows of one table, in the format of the files in facts/."""
-    yield list(FILES[f"{name}.csv"])
+    """The header and rows of one table, in the format of the files in facts/ (plus DERIVED columns)."""
+    yield list(FILES[f"{name}.csv"]) + DERIVED.get(name, [])
     if name == "sources":
         for s in table.sources.values():
-            yield [s.id, s.title, s.publisher, s.published, s.url, s.file]
+            yield [s.id, s.title, s.publisher, s.published, s.url, s.file, s.licence]
     elif name == "entities":
         for e in table.entities.values():
             yield [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources)]
@@ -36,7 +40,7 @@ def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
             yield [
                 f.id, f.when.text, "; ".join(f.entities), f.kind, f.text, _cites(f.sources),
                 str(figure.low) if figure else "", str(figure.high) if figure and figure.high is not None else "",
-                figure.unit if figure else "",
+                figure.unit if figure else "", str(f.when.year), str(f.when.end_year),
             ]
     else:
         for r in table.roles:

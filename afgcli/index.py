@@ -24,7 +24,9 @@ from afgcli.store import FORMAT, SHORT, SKELETON_MIN
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL);
+-- earliest, latest: the dates (as written) of the earliest and the latest fact citing the source
+CREATE TABLE source(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, facts INTEGER NOT NULL, rec BLOB NOT NULL,
+                    earliest TEXT, latest TEXT);
 -- json: the entity as `afg --json` writes it (jsonout.entity), as for facts and roles below
 CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, weight INTEGER NOT NULL,
                     rec BLOB NOT NULL, forms BLOB NOT NULL, json TEXT NOT NULL);
@@ -105,6 +107,9 @@ class _Builder:
         self.entities: list[Entity] = []
         self.weights: Counter[str] = Counter()
         self.cited: Counter[str] = Counter()
+        self.earliest: dict[str, tuple[int, str]] = {}  # by source: (first day, date) of its earliest fact
+        self.latest: dict[str, tuple[int, str]] = {}
+        self.first_day, self.last_day = 99991231, 0  # the table's dates, from its facts' and roles' known ones
         self.sources: list[Source] = []
         self.fact_words: dict[str, list[int]] = defaultdict(list)
         self.facts: list[tuple] = []
@@ -132,8 +137,14 @@ class _Builder:
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
             self.weights[ident] += 1
+        first, last = day_number(when.first), day_number(when.last)
+        self.first_day, self.last_day = min(self.first_day, first), max(self.last_day, last)
         for source in {c.source for c in item.sources}:
             self.cited[source] += 1
+            if source not in self.earliest or first < self.earliest[source][0]:
+                self.earliest[source] = (first, when.text.split("/")[0])  # an interval's start
+            if source not in self.latest or last > self.latest[source][0]:
+                self.latest[source] = (last, when.text.split("/")[-1])  # and its end
         for word in dict.fromkeys(searchable_words(item)):
             self.fact_words[word].append(rid)
         if len(self.facts) >= _BATCH:
@@ -149,6 +160,10 @@ class _Builder:
         lo, hi = (first // 10000, last // 10000) if first and last else (None, None)
         start = day_number(item.start.first) if item.start else 0
         names = {ident: self.names[ident] for ident in (item.entity, item.organization) if ident in self.names}
+        for known in (item.start, item.end):  # `..` (still held) is no date: the table does not reach the future
+            if known:
+                self.first_day = min(self.first_day, day_number(known.first))
+                self.last_day = max(self.last_day, day_number(known.last))
         # spokesperson of the NRF: the organization by any of its names
         self.held[item.entity] += content_tokens(item.role) + self.called.get(item.organization, [])
         self.db.execute(
@@ -164,8 +179,11 @@ class _Builder:
         db.execute("INSERT INTO fact_entity SELECT entity, fact FROM temp.link ORDER BY entity, fact")
         db.execute("DROP TABLE temp.link")
         db.executemany(
-            "INSERT INTO source(id, facts, rec) VALUES (?, ?, ?)",
-            ((s.id, self.cited[s.id], codec.encode_source(s)) for s in self.sources),
+            "INSERT INTO source(id, facts, rec, earliest, latest) VALUES (?, ?, ?, ?, ?)",
+            (
+                (s.id, self.cited[s.id], codec.encode_source(s), self.earliest.get(s.id, (0, None))[1], self.latest.get(s.id, (0, None))[1])
+                for s in self.sources
+            ),
         )
         exact: dict[str, int] = {}
         folded: set[tuple[str, int]] = set()
@@ -197,12 +215,15 @@ class _Builder:
         db.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        if self.last_day:
+            db.executemany("INSERT INTO meta VALUES (?, ?)", (("first_day", self.first_day), ("last_day", self.last_day)))
 
 
-def build(directories: list[Path], db: sqlite3.Connection) -> None:
+def build(directories: list[Path], db: sqlite3.Connection, progress=None) -> None:
     """Check the table in `directories` and write its index into the empty database `db`.
 
     Raises DataError, with every problem, when the table is not clean; `db` is then left unusable.
+    `progress` (load.Progress) hears how far the reading is.
     """
     db.execute("PRAGMA journal_mode = OFF")  # a fresh file renamed into place only when complete
     db.execute("PRAGMA synchronous = OFF")
@@ -210,7 +231,7 @@ def build(directories: list[Path], db: sqlite3.Connection) -> None:
     db.execute("CREATE TEMP TABLE link(entity TEXT NOT NULL, fact INTEGER NOT NULL)")  # fact_entity's rows, unsorted
     builder = _Builder(db)
     with db:
-        problems = scan(directories, builder)
+        problems = scan(directories, builder, progress)
         if problems:
             raise DataError(problems)
         builder.finish()

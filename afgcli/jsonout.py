@@ -66,6 +66,7 @@ def source(item: Source, facts: int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": item.id, "title": item.title, "publisher": item.publisher,
         "published": item.published, "url": item.url or None, "file": item.file,
+        "licence": item.licence or None,
     }
     if facts is not None:
         out["facts"] = facts
@@ -154,6 +155,11 @@ def timeline(query: str | None, entity_id: str | None, first: int | None, last: 
 
 def sources(counts: list[SourceCount]) -> dict[str, Any]:
     return {"sources": [source(c.source, c.facts) for c in counts]}
+
+
+def source_in_full(count: SourceCount, earliest: str | None, latest: str | None) -> dict[str, Any]:
+    """`sources ID`: the source, how many facts cite it, and the dates of the earliest and latest of them."""
+    return source(count.source, count.facts) | {"earliest": earliest, "latest": latest}
 
 
 def write(document: Any, stream: TextIO) -> None:

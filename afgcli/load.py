@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from afgcli.dates import parse_when
 from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
 from afgcli.names import normalize
 from afgcli.problems import DataError, Problem
-from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, REQUIRED
+from afgcli.schema import ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL_COLUMNS, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -54,8 +54,12 @@ def split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
+Progress = Callable[[str, int, int], None]  # (file name, lines read, lines in the file), now and then
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
         self.problems: list[Problem] = []
         self.unreadable: set[str] = set()  # file names with a file-level defect
 
@@ -66,12 +70,12 @@ class _Reader:
         """The rows of one file, in each directory in turn; streamed, so a large table is never all in memory."""
         for directory in directories:
             before = len(self.problems)
-            yield from self._rows(directory / name, FILES[name])
+            yield from self._rows(directory / name, FILES[name], OPTIONAL_COLUMNS.get(name, ()))
             path = str(directory / name)
             if any(p.code in _FILE_LEVEL and p.path == path for p in self.problems[before:]):
                 self.unreadable.add(name)
 
-    def _rows(self, path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+    def _rows(self, path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
         name = str(path)
         try:
             raw = path.read_bytes()
@@ -96,7 +100,8 @@ class _Reader:
                 return
             header = [h.strip() for h in header]
             unknown = [h for h in header if h not in columns]
-            missing = [c for c in columns if c not in header]
+            missing = [c for c in columns if c not in header and c not in optional]
+            absent = {c: "" for c in optional if c not in header}  # an older table's header: read as empty
             for column in unknown:
                 self.bad(name, 1, "AFG004", f"unknown column {column!r}; the columns are {','.join(columns)}")
             for column in missing:
@@ -104,12 +109,15 @@ class _Reader:
             if missing or len(set(header)) != len(header):
                 return
             start = reader.line_num + 1
+            lines = text.count("\n") if self.progress else 0
             for fields in reader:
+                if self.progress and start % 8192 == 0:
+                    self.progress(path.name, start, lines)
                 if fields:
                     if len(fields) != len(header):
                         self.bad(name, start, "AFG006", f"{len(fields)} fields, the header has {len(header)}")
                     else:
-                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)})
+                        yield (name, start, {h: v.strip() for h, v in zip(header, fields)} | absent)
                 start = reader.line_num + 1
         except csv.Error as error:
             self.bad(name, reader.line_num, "AFG003", f"malformed CSV ({error}); check the quotes on this line")
@@ -247,19 +255,19 @@ def role_order(role: Role) -> tuple:
     return (role.start.first if role.start else (0, 0, 0), role.entity, role.role)
 
 
-def scan(directories: list[Path], sink: Sink) -> list[Problem]:
+def scan(directories: list[Path], sink: Sink, progress: Progress | None = None) -> list[Problem]:
     """Check one or more table directories (later ones on top), streaming each good record to `sink`.
 
     Files are read in the order sources, entities, facts, roles, so every reference can be checked
     when its row is read and the facts never need to be held. Returns the problems, sorted.
     """
-    reader = _Reader()
+    reader = _Reader(progress)
     source_ids: set[str] = set()
     for row in reader.rows(directories, "sources.csv"):
         values = row[2]
         if reader.required(row, REQUIRED["sources.csv"]) and reader.slug(row, source_ids, "source"):
             reader.when(row, "published")
-            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"]))
+            sink.source(Source(values["id"], values["title"], values["publisher"], values["published"], values["url"], values["file"], values["licence"]))
     check_sources = "sources.csv" not in reader.unreadable  # an unreadable file is reported once, not per reference
 
     def cite(row: Row) -> tuple[Citation, ...]:

@@ -53,6 +53,7 @@ class Source:
     published: str
     url: str
     file: str
+    licence: str = ""  # where known: `CC BY-SA 4.0`
 
 
 @dataclass(frozen=True)

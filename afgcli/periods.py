@@ -48,13 +48,27 @@ def store_bounds(period: Period) -> tuple[int, int, tuple[int, int] | None]:
     return period.first[0], period.last[0], (day_number(period.first), day_number(period.last))
 
 
+def outside(period: Period, days: tuple[int, int] | None) -> bool:
+    """Whether the period lies wholly before the first or after the last of `days` (the table's dated
+    span, store.Store.dated_days): nothing is known there, not even a role still held."""
+    if days is None:
+        return True
+    return day_number(period.first) > days[1] or day_number(period.last) < days[0]
+
+
 # Compiled on first use: `who` never needs them.
-_YEARS = r"(\d{4})(?:\s*(?:-|–|—|/|\.\.)\s*(\d{4})|(s))?"
-_ISO = r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?"
-_NAMED = r"(?:(\d{1,2})\s+)?([a-z]+)\.?,?\s+(\d{4})"  # April 1992, 27 September 1996, Sept. 1996
+_YEARS = r"(\d{4})(?:\s*(?:-|–|—|/|\.\.)\s*(\d{4})|('?s))?"  # 1992, 1989-1992, 1990s, 1980's
+_SHORT_DECADE = r"[‘’']?(\d)0[‘’']?s"  # '80s, 80s, 80's
+_ISO = r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?"  # 1992-04, 2021/08, 1996-09-27
+_SLASHED = r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})"  # 15/08/2021, 08/15/2021; 03/04/2001 is ambiguous
+_NAMED = r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(\d{4})"  # April 1992, 27 September 1996, Sept. 1996
+_NAMED_FIRST = r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"  # Aug 15 2021, August 15, 2021
 _MONTHS = "january february march april may june july august september october november december".split()
 
-HELP = "give a year (1992), a range (1989-1992), a decade (1990s), a month (1992-04, April 1992) or a day (1996-09-27)"
+HELP = (
+    "give a year (1992), a range (1989-1992), a decade (1990s, 1980's, '80s, 80s), a month (1992-04, 2021/08, "
+    "April 1992, Aug 2021) or a day (1996-09-27, 27 September 1996, Aug 15 2021, August 15, 2021)"
+)
 
 
 def month_days(year: int, month: int) -> int:
@@ -84,8 +98,14 @@ def _days(text: str, year: int, month: int, day: int | None) -> Period:
 
 
 def parse_period(text: str) -> Period:
-    """`1992`, `1989-1992`, `1990s`, `1992-04`, `April 1992` or `1996-09-27` (`27 September 1996`)."""
+    """`1992`, `1989-1992`, `1990s` (`1980's`, `'80s`, `80s`), `1992-04` (`2021/08`, `April 1992`) or
+    `1996-09-27` (`27 September 1996`, `Aug 15 2021`, `August 15, 2021`, `15/08/2021`)."""
     cleaned = " ".join(text.split())
+    if match := re.fullmatch(_SHORT_DECADE, cleaned.lower()):
+        # The table runs from the 1970s: `20s` is the 2020s, `80s` the 1980s.
+        digit = int(match.group(1))
+        first = (2000 if digit <= 2 else 1900) + digit * 10
+        return Period(f"{first}–{first + 9}", (first, 1, 1), (first + 9, 12, 31))
     if match := re.fullmatch(_YEARS, cleaned):
         first = last = int(match.group(1))
         if match.group(3):
@@ -101,7 +121,21 @@ def parse_period(text: str) -> Period:
     if match := re.fullmatch(_ISO, cleaned):
         year, month, day = match.groups()
         return _days(cleaned, int(year), int(month), int(day) if day else None)
-    if (match := re.fullmatch(_NAMED, cleaned.lower())) and (month := _month(match.group(2))):
+    if match := re.fullmatch(_SLASHED, cleaned):
+        first_number, second_number, year = (int(part) for part in match.groups())
+        if first_number <= 12 and second_number <= 12 and first_number != second_number:
+            raise PeriodError(
+                f"{cleaned!r} could be {first_number} {_MONTHS[second_number - 1].title()} or "
+                f"{second_number} {_MONTHS[first_number - 1].title()}: write the month as a word or in ISO order "
+                f"({year}-{second_number:02d}-{first_number:02d} or {year}-{first_number:02d}-{second_number:02d}); {HELP}"
+            )
+        day, month = (first_number, second_number) if second_number <= 12 else (second_number, first_number)
+        return _days(cleaned, year, month, day)
+    lowered = cleaned.lower()
+    if (match := re.fullmatch(_NAMED, lowered)) and (month := _month(match.group(2))):
         day, _, year = match.groups()
         return _days(cleaned, int(year), month, int(day) if day else None)
+    if (match := re.fullmatch(_NAMED_FIRST, lowered)) and (month := _month(match.group(1))):
+        _, day, year = match.groups()
+        return _days(cleaned, int(year), month, int(day))
     raise PeriodError(f"{cleaned!r} is not a period: {HELP}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
-from afgcli.periods import Period, parse_period, store_bounds
+from afgcli.periods import Period, outside, parse_period, store_bounds
 from afgcli.store import Store, Words
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ class WhoAnswer:
     candidates: tuple[Match, ...]
     holders: tuple[Role, ...] = ()  # the roles held in the entity, when it is a state, party or group
     names: dict[str, str] = field(default_factory=dict, repr=False)  # entity names the roles refer to
+    score: float | None = None  # the entity's match score, to tell candidates as good as it
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,13 @@ class Library:
         roles, names = self._store.roles_of(entity.id)
         holders, holder_names = self._store.roles_in(entity.id)
         facts = self._store.facts_of(entity.id)
-        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), tuple(holders), names | holder_names)
+        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), tuple(holders), names | holder_names, best.score)
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
         period = parse_period(query)
+        if outside(period, self._store.dated_days()):
+            return PeriodAnswer(query, period, (), ())  # an ongoing role does not run on past the table's last date
         bounds = store_bounds(period)
         facts = self._store.facts_between(*bounds)
         roles, names = self._store.roles_between(*bounds)
@@ -109,6 +112,10 @@ class Library:
 
     def _entity_rids(self, idents) -> list[int]:
         return [rid for (rid,) in self._store._rows("SELECT rid FROM entity WHERE id IN ({})", list(idents))]
+
+    def source_span(self, ident: str) -> tuple[str | None, str | None]:
+        """The dates of the earliest and the latest fact citing the source (None when none does)."""
+        return self._store.source_span(ident)
 
     def source_counts(self) -> list[SourceCount]:
         return [SourceCount(source, facts) for source, facts in self._store.sources()]

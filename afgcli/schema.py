@@ -12,11 +12,14 @@ def builtin_dir() -> Path:
 
 
 FILES: dict[str, tuple[str, ...]] = {
-    "sources.csv": ("id", "title", "publisher", "published", "url", "file"),
+    "sources.csv": ("id", "title", "publisher", "published", "url", "file", "licence"),
     "entities.csv": ("id", "name", "kind", "aliases", "summary", "start", "end", "sources"),
     "facts.csv": ("id", "date", "entities", "kind", "text", "sources", "low", "high", "unit"),
     "roles.csv": ("entity", "role", "organization", "start", "end", "sources"),
 }
+
+# Columns a table may leave out of its header (added after tables were written): read as empty.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"sources.csv": ("licence",)}
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "sources.csv": ("id", "title", "publisher", "published", "file"),

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-13"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-14"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -181,6 +181,16 @@ class Store:
         for row in rows:
             names.update(marshal.loads(row[-2]))
         return _in_order(rows, self._decode.role), names
+
+    def dated_days(self) -> tuple[int, int] | None:
+        """The first and last days (yyyymmdd) of the table's dated facts and roles, or None when it has none."""
+        rows = dict(self._db.execute("SELECT key, value FROM meta WHERE key IN ('first_day', 'last_day')").fetchall())
+        return (rows["first_day"], rows["last_day"]) if len(rows) == 2 else None
+
+    def source_span(self, ident: str) -> tuple[str | None, str | None]:
+        """The earliest and latest dates of the facts that cite the source (an interval's start or end)."""
+        row = self._db.execute("SELECT earliest, latest FROM source WHERE id = ?", (ident,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def sources(self) -> list[tuple[Source, int]]:
         return [(self._decode.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]

@@ -9,20 +9,30 @@ import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n")]
 
 
 @app.callback()
-def root(data: Annotated[Optional[list[str]], typer.Option("--data")] = None, version: bool = typer.Option(False, "--version")):
+def root(
+    data: Annotated[Optional[list[str]], typer.Option("--data")] = None,
+    version: bool = typer.Option(False, "--version"),
+    no_pager: bool = typer.Option(False, "--no-pager"),
+):
     pass
 
 
 @app.command()
-def who(name: Annotated[Optional[list[str]], typer.Argument()] = None, as_json: JsonOption = False):
+def who(name: Annotated[Optional[list[str]], typer.Argument()] = None, limit: LimitOption = None, as_json: JsonOption = False):
     typer.echo(" ".join(name or []))
 
 
 @app.command()
-def year(period: Annotated[Optional[list[str]], typer.Argument()] = None, as_json: JsonOption = False):
+def year(
+    period: Annotated[Optional[list[str]], typer.Argument()] = None,
+    limit: LimitOption = None,
+    ongoing: bool = typer.Option(False, "--ongoing"),
+    as_json: JsonOption = False,
+):
     typer.echo(" ".join(period or []))
 
 
@@ -36,13 +46,14 @@ def timeline(
     name: Annotated[Optional[list[str]], typer.Argument()] = None,
     first: Annotated[Optional[int], typer.Option("--from")] = None,
     last: Annotated[Optional[int], typer.Option("--to")] = None,
+    limit: LimitOption = None,
     as_json: JsonOption = False,
 ):
     typer.echo(" ".join(name or []))
 
 
 @app.command()
-def sources(as_json: JsonOption = False):
+def sources(ident: Annotated[Optional[str], typer.Argument()] = None, as_json: JsonOption = False):
     typer.echo("sources")
 
 

@@ -64,7 +64,7 @@ def test_a_year_with_nothing_exits_1(fixture_table):
 
 
 def test_ongoing_and_unknown_role_ends(fixture_table):
-    _, later = run_json("--data", fixture_table, "year", "2024")
+    _, later = run_json("--data", fixture_table, "year", "2022")
     assert [(r["entity"], r["ongoing"]) for r in later["in_power"]] == [("ahmad-massoud", True)]
     _, before = run_json("--data", fixture_table, "year", "2020")
     assert before["in_power"] == []
@@ -118,7 +118,11 @@ def test_a_month_on_a_terminal_puts_the_spans_begun_earlier_last(fixture_table):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "1996-09"
-    assert [line.split(" (")[0] for line in lines if "(" in line and line[0] != " "] == [
+    assert [line.split(" (")[0] for line in lines if "(" in line and line[0] != " "] == ["Facts"]
+    assert lines[-1] == "1 longer fact begun earlier runs through this month: add --ongoing"
+    listed = run("--data", fixture_table, "year", "1996-09", "--ongoing").stdout.splitlines()
+    assert [line.split(" (")[0] for line in listed if "(" in line and line[0] != " "] == [
         "Facts",
         "Also running in 1996-09, begun earlier",
     ]
+    assert "--ongoing" not in listed[-1]
