@@ -42,7 +42,7 @@ _KINDRED = (
     "flee fled fleeing escape escaped escaping refugee refugees",
     "troop troops soldier soldiers",
     "salary salaries wage wages",
-    "support supported supporting supports fund funds funded funding backed backing assist assisted assisting aid aided help helped helping helps",
+    "support supported supporting supports backed backing assist assisted assisting aid aided help helped helping helps",
     "replace replaced replacing replacement succeed succeeded succeeding successor",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
     "spokesperson spokesman spokeswoman spokespeople",
@@ -176,7 +176,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
         question, entity_bonus = "about", -ASKED_FOR
     for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
-        by_role, office = _by_role(store, ident, rid, asked, total, mentioned)
+        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
         score = max(entity_scores[rid], by_role)
         near = closeness.get(ident, 0.0)
         bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
@@ -192,7 +192,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
             key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
         elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
-            key += _doer(fact, question, mentioned, kinds) / 4
+            key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
         ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
     ranked.sort(key=lambda item: item[:3])
     hits = []
@@ -218,11 +218,14 @@ def _phrased(words: list[str]) -> list[str]:
     return out
 
 
-def _by_role(store: Store, ident: str, rid: int, asked: list[_Word], total: float, mentioned: set[str]) -> tuple[float, bool]:
+def _by_role(
+    store: Store, ident: str, rid: int, asked: list[_Word], total: float, mentioned: set[str], named_words: set[str]
+) -> tuple[float, bool]:
     """An entity's score when the words it holds through a role count in full: an office is what a
     person is (Taliban leader: Mullah Omar), and a year asked for is met by a role held in it (from
     its start on, when the sources give no end). And whether a role is the office asked for: held in
-    an entity the query names, its title holding a word asked for."""
+    an entity the query names, its title holding a word asked for besides that name (Taliban leader,
+    not a title that merely says Taliban)."""
     roles, names = store.roles_of(ident)
     best, office = 0.0, False
     for role in roles:
@@ -230,7 +233,7 @@ def _by_role(store: Store, ident: str, rid: int, asked: list[_Word], total: floa
         held = title | set(content_tokens(names.get(role.organization, "")))
         start = role.start.year if role.start else None
         end = role.end.year if role.end else 9999
-        if role.organization in mentioned and any(title.intersection(w.forms | w.names) for w in asked):
+        if role.organization in mentioned and any((title - named_words).intersection(w.forms | w.names) for w in asked):
             # the office asked for, and held in the year asked for when one is
             office = office or all(start is not None and start <= w.year <= end for w in asked if w.year)
         got = 0.0

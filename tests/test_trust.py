@@ -44,7 +44,7 @@ def test_who_led_the_taliban_in_2001():
 
 def test_who_massoud_names_the_son_on_its_first_lines():
     result = run("who", "Massoud")
-    assert result.stdout.splitlines()[1].startswith("Also matching: Ahmad Massoud (afg who ahmad-massoud)")
+    assert result.stdout.splitlines()[1].startswith("Also close: Ahmad Massoud (afg who ahmad-massoud)")
     _, answer = run_json("who", "Massoud")
     assert answer["candidates"][0]["id"] == "ahmad-massoud"
 
