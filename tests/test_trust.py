@@ -77,3 +77,16 @@ def test_question_set_rates_are_measured():
     # The floor of today's rates (README); the goals are 90 and 97.
     assert measured["top1"] >= 75 and measured["top3"] >= 85
     assert measured["variant_recall"] == 100.0
+
+
+def test_a_name_in_dari_or_pashto_script_is_found_and_one_the_table_lacks_is_no_match():
+    # The article's title in Dari and in Pashto are aliases of the Afghan conflict.
+    for words in (["درگیری", "افغانستان"], ["دافغانستان", "جنګونه"]):
+        _, answer = run_json("who", *words)
+        assert answer["entity"]["id"] == "afghan-conflict"
+        _, answer = run_json("search", *words, "-n", "1")
+        assert [r["id"] for r in answer["results"]] == ["afghan-conflict"]
+    result = run("who", "مسعود")
+    assert (result.exit_code, result.stdout) == (1, "")
+    result = run("search", "کابل")
+    assert (result.exit_code, result.stdout) == (1, "")
