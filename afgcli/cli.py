@@ -394,6 +394,30 @@ def search(
 
 
 @app.command()
+def fact(
+    ctx: typer.Context,
+    ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="A fact id, as search and who show it.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One fact in full: statement, date, entities, figures, and every citation with its source."""
+    query = _need((ident or "").strip(), "a fact id, for example: afg fact 1979-12-27-storm-333-a")
+    found, names, cited = _library(ctx).fact(query)
+    if found is None:
+        if as_json:
+            _json({"query": query, "fact": None})
+        _say(f"no fact with the id {query!r}; 'afg search WORDS' shows facts with their ids")
+        raise typer.Exit(NOT_FOUND)
+    if as_json:
+        from afgcli import jsonout
+
+        _json({"query": query, "fact": jsonout.fact_in_full(found, names, cited)})
+    else:
+        from afgcli import render
+
+        _show(ctx, render.fact, found, names, cited)
+
+
+@app.command()
 def timeline(
     ctx: typer.Context,
     name: Annotated[

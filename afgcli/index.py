@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from afgcli import codec, jsonout
+from afgcli.english import english_words
 from afgcli.load import scan
 from afgcli.model import Entity, Fact, Role, Source, When
 from afgcli.names import content_tokens, normalize, phrase_key, skeleton
@@ -48,10 +49,13 @@ CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITH
 CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 -- the words of an entity's summary and of the roles it holds (title and organization), by entity rid
 CREATE TABLE about_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
+-- the common English words (english.txt), so a query looks one up by key instead of reading the list
+CREATE TABLE english(word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 INDEXES = f"""
 CREATE UNIQUE INDEX entity_id ON entity(id);
+CREATE INDEX fact_id ON fact(id);
 CREATE INDEX fact_short ON fact(lo, hi) WHERE hi - lo <= {SHORT};
 CREATE INDEX fact_long ON fact(lo, hi) WHERE hi - lo > {SHORT};
 CREATE INDEX role_entity ON role(entity);
@@ -213,6 +217,7 @@ class _Builder:
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
                 ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in sorted(words.items())),
             )
+        db.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         if self.last_day:

@@ -157,6 +157,18 @@ def search(answer: SearchAnswer) -> dict[str, Any]:
     return {"query": answer.query, "results": results}
 
 
+def fact_in_full(item: Fact, names: dict[str, str], cited: dict) -> dict[str, Any]:
+    """A fact as `fact` has it, with its entities' names and each citation's source title and address."""
+    document = fact(item)
+    document["entity_names"] = [names.get(e, e) for e in item.entities]
+    document["sources"] = [
+        {"id": c.source, "cite": c.cite, "title": cited[c.source].title if c.source in cited else None,
+         "url": (cited[c.source].url or None) if c.source in cited else None}
+        for c in item.sources
+    ]
+    return document
+
+
 def timeline(query: str | None, entity_id: str | None, first: int | None, last: int | None, facts: tuple[Fact, ...]) -> dict[str, Any]:
     return {"query": query, "entity": entity_id, "from": first, "to": last, "facts": [fact(f) for f in facts]}
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A possessive is the name's own word: Massoud's is Massoud, NRF's is NRF.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʽʾʿ"), None)
 # 14,453 and 14453 are one number, 90% and 90 percent one share: both fold to the plain form.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -35,6 +37,8 @@ def tokens(text: str) -> list[str]:
     """The words of normalize(text)."""
     if "," in text:
         text = _THOUSANDS.sub("", text)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
     if text.isascii():  # the common case, and most of a large table's index build: a faster path
         return text.translate(_ASCII_FOLD).split()
     decomposed = unicodedata.normalize("NFKD", text.replace("%", " percent "))

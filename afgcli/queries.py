@@ -27,6 +27,7 @@ class WhoAnswer:
     candidates: tuple[Match, ...]
     holders: tuple[Role, ...] = ()  # the roles held in the entity, when it is a state, party or group
     names: dict[str, str] = field(default_factory=dict, repr=False)  # entity names the roles refer to
+    score: float | None = None  # the entity's match score, to tell candidates as good as it
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Library:
         roles, names = self._store.roles_of(entity.id)
         holders, holder_names = self._store.roles_in(entity.id)
         facts = self._store.facts_of(entity.id)
-        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), tuple(holders), names | holder_names)
+        return WhoAnswer(query, entity, tuple(roles), tuple(facts), tuple(others), tuple(holders), names | holder_names, best.score)
 
     def period(self, query: str) -> PeriodAnswer:
         """Facts whose date meets the period, and the roles held during it. Raises PeriodError."""
@@ -111,6 +112,21 @@ class Library:
         if measure == "deaths":
             return series.deaths(facts, found.entity.name, by_kind, first, last)
         return series.events(facts, found.entity.name, first, last)
+
+    def fact(self, ident: str) -> tuple[Fact | None, dict[str, str], dict[str, Source]]:
+        """One fact by id, the names of its entities and the sources it cites (by id)."""
+        fact = self._store.fact(ident.strip())
+        if fact is None:
+            return None, {}, {}
+        names = {e: e for e in fact.entities}
+        for _, ident_, name, _, _, _ in self._store.name_forms(self._entity_rids(fact.entities)):
+            names[ident_] = name
+        cited = {c.source for c in fact.sources}
+        sources = {source.id: source for source, _ in self._store.sources() if source.id in cited}
+        return fact, names, sources
+
+    def _entity_rids(self, idents) -> list[int]:
+        return [rid for (rid,) in self._store._rows("SELECT rid FROM entity WHERE id IN ({})", list(idents))]
 
     def source_span(self, ident: str) -> tuple[str | None, str | None]:
         """The dates of the earliest and the latest fact citing the source (None when none does)."""

@@ -195,8 +195,10 @@ def who(out: Screen, answer: WhoAnswer, limit: int | None = None, again: str = "
         heading.append_text(Text.assemble("  ", t(span, "cyan")))
     out.print(heading)
     if answer.candidates:
-        others = answer.candidates[:2]
-        line = Text("Also close: ", style="dim")
+        equal = [match for match in answer.candidates if match.score == answer.score]
+        others = equal or answer.candidates[:2]  # as good a match as the one shown: every one of them, first
+        said = "Equally close" if equal else "Also close"
+        line = Text(f"{said}: ", style="yellow" if equal else "dim")
         for number, match in enumerate(others):
             line.append_text(Text.assemble(*(["; "] if number else []), t(match.name, "bold"), (" (afg who ", "dim"), t(match.entity_id), (")", "dim")))
         _line(out, line)
@@ -308,18 +310,42 @@ def period(out: Screen, answer: PeriodAnswer, limit: int | None = None, ongoing:
 
 
 def search(out: Screen, answer: SearchAnswer) -> None:
+    """Each hit with its date, its sources and markers, and its id in full under its text (for `afg fact ID`)."""
+    narrow = out.width < NARROW
     grid = _table()
     grid.add_column("Score", justify="right", no_wrap=True)
-    grid.add_column("Type", no_wrap=True)
-    grid.add_column("Id / date", style="cyan", no_wrap=True, max_width=28, overflow="fold")
+    grid.add_column("Date", style="cyan", max_width=23, overflow="fold")
     grid.add_column("Match", max_width=TEXT_WIDTH)
+    if not narrow:
+        grid.add_column("Source", style="dim", max_width=16, overflow="fold")
     for hit in answer.hits:
         if hit.entity is not None:
-            text = Text.assemble(t(hit.entity.name, "bold"), " — ", t(hit.entity.summary))
-            grid.add_row(f"{hit.score:g}", t(hit.entity.kind), t(hit.entity.id), text)
+            entity = hit.entity
+            text = Text.assemble(t(entity.name, "bold"), f" ({entity.kind}) — ", t(entity.summary), "\n", t(entity.id, "dim"))
+            cells = [t(years(entity)), text, t(short_cite(entity.sources[:1]))]
         elif hit.fact is not None:
-            grid.add_row(f"{hit.score:g}", "fact", t(hit.fact.when.text), t(hit.fact.text))
+            item = hit.fact
+            cells = [t(item.when.text), Text.assemble(t(item.text), "\n", t(item.id, "dim")), t(short_cite(item.sources))]
+        else:
+            continue
+        if narrow:  # the sources go under the text, as in a fact table
+            cells = [cells[0], Text.assemble(cells[1], "\n", t(cells[2].plain, "dim"))]
+        grid.add_row(f"{hit.score:g}", *cells)
     out.print(grid)
+
+
+def fact(out: Screen, item: Fact, names: dict[str, str], cited: dict) -> None:
+    """One fact in full, every citation with its source's title and address."""
+    out.print(Text.assemble(t(item.id, "bold"), "  ", t(item.when.text, "cyan"), "  ", t(item.kind, "magenta")))
+    out.print(t(item.text))
+    out.print(Text.assemble(("Entities: ", "dim"), t("; ".join(f"{names.get(e, e)} ({e})" for e in item.entities))))
+    if item.figure is not None:
+        span = f"{item.figure.low:g}" + (f"–{item.figure.high:g}" if item.figure.high is not None else "")
+        out.print(Text.assemble(("Figure: ", "dim"), t(f"{span} {item.figure.unit}")))
+    for citation in item.sources:
+        source = cited.get(citation.source)
+        where = f" — {source.title}" + (f" <{source.url}>" if source.url else "") if source else ""
+        out.print(Text.assemble(("Source: ", "dim"), t(f"{citation.source} {citation.cite}{where}")))
 
 
 def timeline(out: Screen, facts: Sequence[Fact], title: str, limit: int | None = None, again: str = "") -> None:

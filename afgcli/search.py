@@ -1,22 +1,34 @@
 """Search over entity names and fact statements (`afg search`), in its own module so that the
-other questions do not pay for its records at start-up."""
+other questions do not pay for its records at start-up.
+
+Each word asked for weighs by how rare it is in the table (a word in many names and statements,
+such as battle or province, says little); a hit scores by the weight of the words it holds. A
+question's words (who, when, how many, where) say what kind of fact answers it, and rank it first.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.model import Entity, Fact
-from afgcli.names import PARTICLES, abbreviations, content_tokens
+from afgcli.names import PARTICLES, abbreviations, content_tokens, tokens
 from afgcli.store import Store, Words
 
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
     """the of and in on to for by with from at as is was an or did do does when who whom whose what which
-    where why how were are be been has have had many much happen happened happens year years date""".split()
+    where why how were are be been has have had many much happen happened happens year years date
+    it its this that these those there their they he she his her him them about after before during
+    ever become became get got go goes went into onto out up than then not can could would should will
+    also any some all most more very according""".split()
 )
 SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")  # executed, execution, executions: execut...
 STEM_MIN = 4  # shorter stems begin too many words
+# Past forms that are other words (found is not a form of founded, nor wound of wounded): these
+# are never stemmed nor read as the start of a longer word; their kindred words say what they mean.
+IRREGULAR = frozenset("found wound bound ground left fell led fled took lost held".split())
 # Words a question uses for what a statement may say otherwise ("Soviet soldiers died": "lost
 # their lives ... killed"). Each word finds the others of its group, as a longer form would.
 _KINDRED = (
@@ -24,16 +36,39 @@ _KINDRED = (
     "assassinate assassinated assassination murder murdered casualty casualties fatality fatalities toll",
     "capture captured captures seize seized seizure fell fall conquer conquered overran overrun take took taken taking",
     "invade invaded invades invasion",
-    "withdraw withdrew withdrawn withdrawal withdrawals retreat retreated pullout",
-    "found founded founding form formed formation establish established creation created",
+    "withdraw withdrew withdrawn withdrawal withdrawals retreat retreated pullout pulled pulling leave leaves leaving left",
+    "founded founding founder form formed formation establish established creation created",
+    "find finds finding discovered",
     "flee fled fleeing escape escaped escaping refugee refugees",
     "troop troops soldier soldiers",
     "salary salaries wage wages",
-    "support supported supporting supports backed backing assist assisted assisting aid aided",
+    "support supported supporting supports backed backing assist assisted assisting aid aided help helped helping helps",
     "replace replaced replacing replacement succeed succeeded succeeding successor",
     "attack attacks attacked assault assaulted raid raided strike strikes airstrike airstrikes",
     "spokesperson spokesman spokeswoman spokespeople",
+    "lead led leads leading leader leaders leadership headed",
+    "lose lost losses loss",
+    "hold held holds holding",
+    "us american americans america",
+    "end ended ends ending abolish abolished abolition complete completed completion finish finished",
+    "aim aims aimed goal goals objective objectives seek seeks sought",
+    "purge purged purges dismiss dismissed dismissal",
+    "emerge emerged emergence originate originated arose",
+    "refuse refused refusal reject rejected rejection decline declined",
+    "extradite extradited extradition",
+    "speech speeches address addressed addressing",
+    "accuse accused accuses accusation blame blamed responsible",
+    "stop stopped prevent prevented block blocked",
+    "strategy strategies tactic tactics",
+    "declare declared declares declaration proclaim proclaimed proclamation",
+    "win won wins victory victories defeat defeated",
+    "meeting meetings summit summits",
+    "last final",
+    "share percent percentage proportion",
+    "continue continued continues continuing",
 )
+# Phrases a question uses for one word ("hand over" bin Laden: extradite), or for none ("take place").
+PHRASES = {("hand", "over"): ["extradite"], ("handed", "over"): ["extradite"], ("take", "place"): [], ("took", "place"): []}
 # Numbers a statement may write in words or in digits (thirty commanders, 30 commanders).
 _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -44,10 +79,15 @@ NUMBERS = dict(zip(_NUMBER_WORDS, map(str, range(2, 21)))) | {
 }
 NUMBERS |= {digits: word for word, digits in NUMBERS.items()}
 KINDRED = {word: group for group in (frozenset(line.split()) for line in _KINDRED) for word in group}
-PARTIAL = 50.0  # the least a hit scores: half the words asked for
+FORM = 0.95  # another form of the word (executed: execution) or a kindred word (took: captured)
+PARTIAL = 50.0  # the least a hit scores: half the weight of the words asked for
 ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) counts less than one of its name
 LINKED = 0.9  # a fact about an entity whose name holds the word, or dated in the year asked for, though its statement does not say it
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
+POOL = 60  # facts read beyond the limit, so that what the question asks for can reorder them
+# What a question asks for moves a hit by at most a few points: it orders near-equals, never
+# lifts a hit that holds fewer of the words asked for above one that holds them.
+ASKED_FOR = 4.0
 
 
 @dataclass(frozen=True)
@@ -67,122 +107,307 @@ class SearchAnswer:
     hits: tuple[SearchHit, ...]
 
 
-def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
-    """Entities by name, summary and roles, and facts by their words, ranked by score, entities
-    before facts on ties. `words_of` holds the index's vocabularies: `name`, `about` and `fact`.
+@dataclass(frozen=True)
+class _Word:
+    """A word asked for: its weight (rarity), whether it is distinctive (a name, a number: a hit must
+    hold one of these when the query has any), and how well each fact and entity holds it."""
 
-    A hit holds at least half the words asked for (PARTIAL), so that a word the table does not use
-    (`Mike Mullen`: it has Michael) does not hide the rest; the best come first."""
-    # Names are scored as fact statements are: by the query words they hold.
-    found = [m for m in names.scored(query, whole=False, floor=PARTIAL) if m.score >= PARTIAL]
-    ranked: list[tuple] = [(-m.score, 0, 0, place, m.entity_id) for place, m in enumerate(found)]  # find's order on ties
-    # Among facts that score alike, those about an entity the query names come first.
-    named = {m.entity_id for m in found if m.score >= FOLDED_PHRASE}
-    words = [w for w in content_tokens(query) if w not in STOPWORDS] or content_tokens(query)
+    weight: float
+    distinctive: bool
+    facts: dict[int, float]
+    entities: dict[int, float]
+    forms: frozenset[str] = frozenset()  # the words a statement may hold it as
+    names: frozenset[str] = frozenset()  # the words a summary, a role or a name may hold it as
+    year: int | None = None  # the year it is, when it is one
+
+
+def asks_for(query: str) -> str | None:
+    """What a question asks for: `count` (how many), `when`, `where`, `who` (a doer), `what` (an entity:
+    who is, what was), or None for plain words."""
+    words = tokens(query)
+    head = words[:2]
+    if head in (["how", "many"], ["how", "much"]):
+        return "count"
+    if words[:1] == ["when"] or head in (["what", "year"], ["which", "year"], ["what", "date"]):
+        return "when"
+    if words[:1] == ["where"]:
+        return "where"
+    if words[:1] in (["who"], ["what"]) and words[1:2] in (["is"], ["was"], ["are"], ["were"]):
+        return "what"
+    if words[:1] == ["who"]:
+        return "who"
+    return None
+
+
+def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
+    """Entities by name, summary and roles, and facts by their words, best first (see the module)."""
+    words = [w for w in _phrased(content_tokens(query)) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
-    if words:
-        better = _about_ranked(store, words_of, words, literal, {m.entity_id: m.score for m in found}, limit, len(found))
-        ids = {row[4] for row in better}
-        ranked = [row for row in ranked if row[4] not in ids] + better
-    fact_scores = _fact_scores(store, words_of, words, literal) if words else {}
-    # Only facts that can still make the list are read: those scoring at least the limit-th best.
-    floor = _floor(fact_scores.values(), limit)
-    wanted = [rid for rid, score in fact_scores.items() if score >= floor]
-    for rid, fact in store.facts(wanted).items():
-        about = 0 if named.intersection(fact.entities) else 1
-        ranked.append((-round(fact_scores[rid], 1), 1, about, fact.when.first, fact.id, fact))
-    ranked.sort(key=lambda item: item[:5])
+    asked = _weighed(store, words_of, words, literal)
+    if not asked:
+        return SearchAnswer(query, ())
+    total = sum(w.weight for w in asked)
+    distinctive = [w for w in asked if w.distinctive]
+    question = asks_for(query)
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+
+    def scored(side: str) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        for word in asked:
+            for rid, held in getattr(word, side).items():
+                totals[rid] = totals.get(rid, 0.0) + word.weight * held
+        kept = {}
+        for rid, got in totals.items():
+            if distinctive and not any(rid in getattr(w, side) for w in distinctive):
+                continue  # only generic words meet: battle of Mosul is not the Battle of Jalalabad
+            score = 100 * got / total
+            if score >= PARTIAL:
+                kept[rid] = score
+        return kept
+
+    entity_scores, fact_scores = scored("entities"), scored("facts")
+    ranked: list[tuple] = []
+    # An exact name beats a longer name that holds it (Ahmad Massoud before Ahmad Shah Massoud).
+    closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
+    named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
+    entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)  # a question wants a fact, but who is X an entity
+    mentioned, named_words = _mentioned(store, words_of["name"], words)
+    if question == "what" and not named_words.issuperset(words):
+        # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
+        question, entity_bonus = "about", -ASKED_FOR
+    for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
+        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
+        score = max(entity_scores[rid], by_role)
+        near = closeness.get(ident, 0.0)
+        bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
+        if office and question in ("who", None):
+            bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
+        key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
+        ranked.append((-key, -weight, ident, round(score, 1), ident, None))
+    facts = store.facts(_best(fact_scores, limit + POOL))
+    kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
+    for rid, fact in facts.items():
+        score = fact_scores[rid]
+        key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
+        if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
+            key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
+        elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
+            key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
+        ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
+    ranked.sort(key=lambda item: item[:3])
     hits = []
-    for item in ranked[:limit]:
-        if item[1] == 0:
-            hits.append(SearchHit(-item[0], entity=store.entity(item[4])))
+    for _, _, _, score, ident, fact in ranked[:limit]:
+        if fact is None:
+            hits.append(SearchHit(score, entity=store.entity(ident)))
         else:
-            hits.append(SearchHit(-item[0], fact=item[5]))
+            hits.append(SearchHit(score, fact=fact))
     return SearchAnswer(query, tuple(hits))
 
 
-def _floor(scores, limit: int) -> float:
-    """The least score that can still make a list of `limit` hits: the limit-th best, or PARTIAL."""
-    kept = sorted((s for s in scores if s >= PARTIAL), reverse=True)
-    return kept[limit - 1] if len(kept) >= limit else PARTIAL
+def _phrased(words: list[str]) -> list[str]:
+    """The words with each phrase of PHRASES replaced by the word it stands for."""
+    out, at = [], 0
+    while at < len(words):
+        pair = tuple(words[at : at + 2])
+        if pair in PHRASES:
+            out += PHRASES[pair]
+            at += 2
+        else:
+            out.append(words[at])
+            at += 1
+    return out
 
 
-def _about_ranked(
-    store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str], by_name: dict[str, float], limit: int, after: int
-) -> list[tuple]:
-    """Ranking rows for the entities that what is said about them finds (Defence Minister: the
-    minister) better than their names alone do. A word counts in full in the entity's name, ABOUT in
-    its summary or roles; the rows follow the name matches of equal score, the best documented first."""
-    totals: dict[int, float] = {}
-    for word in words:
-        best: dict[int, float] = {}
-        for table, scale in (("about", ABOUT), ("name", 1.0)):
-            for other, weight in _word_forms(words_of[table], word, word in literal, fuzzy=False).items():
-                for rid in words_of[table].postings([other]):
-                    best[rid] = max(best.get(rid, 0.0), weight * scale)
-        for rid, weight in best.items():
-            totals[rid] = totals.get(rid, 0.0) + weight
-    scored = {rid: round(100 * total / len(words), 1) for rid, total in totals.items()}
-    floor = _floor(scored.values(), limit)
-    rows = []
-    for rid, ident, _, _, weight, _ in store.name_forms([rid for rid, score in scored.items() if score >= floor]):
-        if scored[rid] > by_name.get(ident, 0.0):
-            rows.append((-scored[rid], 0, 0, after, -weight, ident))
-    rows.sort()
-    return [(score, kind, about, after + place, ident) for place, (score, kind, about, _, _, ident) in enumerate(rows)]
+def _by_role(
+    store: Store, ident: str, rid: int, asked: list[_Word], total: float, mentioned: set[str], named_words: set[str]
+) -> tuple[float, bool]:
+    """An entity's score when the words it holds through a role count in full: an office is what a
+    person is (Taliban leader: Mullah Omar), and a year asked for is met by a role held in it (from
+    its start on, when the sources give no end). And whether a role is the office asked for: held in
+    an entity the query names, its title holding a word asked for besides that name (Taliban leader,
+    not a title that merely says Taliban)."""
+    roles, names = store.roles_of(ident)
+    best, office = 0.0, False
+    for role in roles:
+        title = set(content_tokens(role.role))
+        held = title | set(content_tokens(names.get(role.organization, "")))
+        start = role.start.year if role.start else None
+        end = role.end.year if role.end else 9999
+        if role.organization in mentioned and any((title - named_words).intersection(w.forms | w.names) for w in asked):
+            # the office asked for, and held in the year asked for when one is
+            office = office or all(start is not None and start <= w.year <= end for w in asked if w.year)
+        got = 0.0
+        for word in asked:
+            alike = word.entities.get(rid, 0.0)
+            if alike and held.intersection(word.forms | word.names):
+                alike = max(alike / ABOUT, alike) if alike <= ABOUT else alike
+            elif word.year and start is not None and start <= word.year <= end:
+                alike = LINKED
+            got += word.weight * min(alike, 1.0)
+        best = max(best, 100 * got / total)
+    return best, office
+
+
+def _mentioned(store: Store, name_words: Words, words: list[str]) -> tuple[set[str], set[str]]:
+    """The entities the query calls by one of their names in full (the Taliban, the US, Kabul), and
+    the words of the query those names hold."""
+    asked = set(words)
+    rids = name_words.postings([w for w in asked if name_words.has(w)])
+    found, held = set(), set()
+    for _, ident, _, _, _, forms in store.name_forms(sorted(rids)):
+        for form in forms:
+            form = tuple(w for w in form if not w.isdigit())  # UN Doha meeting (2023): the year may go unsaid
+            if form and asked.issuperset(form):
+                found.add(ident)
+                held.update(form)
+    return found, held
+
+
+def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str, str]) -> float:
+    """Points for a fact whose subject (its first entity) is the one the question asks about: for
+    `who founded the Taliban` a person or group other than those named, else one of those named
+    (when did the US leave: the US)."""
+    if not fact.entities:
+        return 0.0
+    subject = fact.entities[0]
+    if question == "who":
+        return {"person": ASKED_FOR, "group": ASKED_FOR / 2}.get(kinds.get(subject, ""), 0.0) if subject not in mentioned else 0.0
+    return ASKED_FOR if subject in mentioned else 0.0
+
+
+def _best(scores: dict[int, float], count: int) -> list[int]:
+    return sorted(scores, key=lambda rid: -scores[rid])[:count]
+
+
+def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Word]) -> float:
+    """Points for a fact that is the kind of answer the question asks for: a figure for how many, a
+    precise date for when; and for a fact dated in a year asked for, against one that is not."""
+    bonus = 0.0
+    if question == "count" and fact.figure is not None:
+        bonus += ASKED_FOR
+        if any(set(content_tokens(fact.figure.unit)) & w.forms for w in asked if not w.distinctive):
+            bonus += ASKED_FOR / 2  # how many armed groups: a figure that counts groups
+    elif question == "when":
+        # A precise date answers when best; a span of more than a year hardly does.
+        first, last = fact.when.first, fact.when.last
+        months = (last[0] - first[0]) * 12 + last[1] - first[1]
+        precision = len(fact.when.text)
+        days = months == 0 and all(len(part) == 10 for part in fact.when.text.split("/"))  # 1-2 May 2023
+        bonus += ASKED_FOR * (1.0 if precision == 10 or days else 0.75 if precision == 7 or months <= 12 else 0.5 if precision == 4 else 0.0)
+    if years:
+        dated = any(fact.when.year <= year <= fact.when.end_year for year in years)
+        bonus += ASKED_FOR if dated else -ASKED_FOR
+    return bonus
+
+
+def _together(fact: Fact, asked: list[_Word]) -> float:
+    """Points for a statement that holds the words asked for close together (the Taliban took Kabul),
+    against one that holds them far apart (take part ... Taliban ... Kabul militias)."""
+    places = {}
+    for place, word in enumerate(tokens(fact.text)):
+        for number, item in enumerate(asked):
+            if word in item.forms:
+                places.setdefault(number, []).append(place)
+    if len(places) < 2:
+        return 0.0
+    # The narrowest stretch of the statement that holds one form of every word it holds.
+    events = sorted((place, number) for number, spots in places.items() for place in spots)
+    best, seen, start = len(events) + 1000, {}, 0
+    for end, (place, number) in enumerate(events):
+        seen[number] = seen.get(number, 0) + 1
+        while seen[events[start][1]] > 1:
+            seen[events[start][1]] -= 1
+            start += 1
+        if len(seen) == len(places):
+            best = min(best, place - events[start][0] + 1)
+    return ASKED_FOR * len(places) / best
+
+
+def _weighed(store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str]) -> list[_Word]:
+    """Each word asked for with its weight and the facts and entities that hold it. A word the table
+    does not hold in any form is left out when it is a common English word (Mike in Mike Mullen:
+    the table has Michael), else kept, so that only what holds it could match (Versailles)."""
+    size = store.size()
+    asked = []
+    for word in dict.fromkeys(words):
+        exact = word in literal
+        facts, forms = _fact_hits(store, words_of, word, exact)
+        entities, names = _entity_hits(words_of, word, exact)
+        common = words_of["fact"].is_common(word) or word in NUMBERS
+        if not facts and not entities and common:
+            continue
+        rarity = len(facts) + len(entities)
+        weight = math.log(1 + size / (1 + rarity)) * words.count(word)
+        year = len(word) == 4 and word.isdigit()
+        asked.append(_Word(weight, not common and not year, facts, entities, frozenset(forms), frozenset(names), int(word) if year else None))
+    return asked
 
 
 def _stem(word: str) -> str:
+    if word in IRREGULAR:
+        return word
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            return word if stem in IRREGULAR else stem  # founded is not found
     return word
 
 
-def _word_forms(vocabulary: Words, word: str, literal: bool, fuzzy: bool) -> dict[str, float]:
+def _word_forms(vocabulary: Words, word: str, literal: bool, fuzzy: bool, names: bool) -> dict[str, float]:
     """The words of `vocabulary` that stand for `word`, with their similarity: as similar_words has
     it, and a word with the same stem or a kindred word counting as a longer form would. An
-    abbreviation (`literal`) stands only for itself."""
-    similar = similar_words(vocabulary, word, fuzzy=fuzzy, literal=literal)
+    abbreviation (`literal`) stands only for itself; an irregular past form (found) begins no word."""
+    similar = similar_words(vocabulary, word, fuzzy=fuzzy, literal=literal, names=names)
     if literal:
         return similar
+    if word in IRREGULAR:
+        similar = {other: alike for other, alike in similar.items() if alike != PREFIX}
     stem = _stem(word)
     if stem != word:  # never for a number: _stem strips letters only
         for other in ([stem] if vocabulary.has(stem) else []) + vocabulary.with_prefix(stem):
-            similar.setdefault(other, PREFIX)
+            if other not in IRREGULAR:
+                similar.setdefault(other, FORM)
     for other in KINDRED.get(word, ()):
         if vocabulary.has(other):
-            similar.setdefault(other, PREFIX)
+            similar.setdefault(other, FORM)
     if word in NUMBERS and vocabulary.has(NUMBERS[word]):
         similar[NUMBERS[word]] = SAME
     return similar
 
 
-def _fact_scores(store: Store, words_of: dict[str, Words], words: list[str], literal: frozenset[str]) -> dict[int, float]:
-    """Fact rids and how well each matches the words (0-100). A word counts in full where the
-    statement has it, less in another form (a transliteration, a longer word it begins, one with the
-    same stem) or in the name of an entity the fact is about; it is spelt loosely only when nothing
-    in the table has it in any of these forms. An abbreviation (`literal`) counts only as itself."""
+def _entity_hits(words_of: dict[str, Words], word: str, literal: bool) -> tuple[dict[int, float], set[str]]:
+    """Entity rids that hold the word: in full in a name, ABOUT in a summary or a role held; and the
+    forms it was found in."""
+    best: dict[int, float] = {}
+    forms: set[str] = set()
+    for table, scale in (("about", ABOUT), ("name", 1.0)):
+        for other, alike in _word_forms(words_of[table], word, literal, fuzzy=False, names=table == "name").items():
+            forms.add(other)
+            for rid in words_of[table].postings([other]):
+                best[rid] = max(best.get(rid, 0.0), alike * scale)
+    return best, forms
+
+
+def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: bool) -> tuple[dict[int, float], dict[str, float]]:
+    """Fact rids that hold the word, and how well (0-1). A word counts in full where the statement has
+    it, less in another form (a transliteration, a longer word it begins, one with the same stem) or
+    in the name of an entity the fact is about; it is spelt loosely only when nothing in the table has
+    it in any of these forms. An abbreviation (`literal`) counts only as itself."""
     fact_words, name_words = words_of["fact"], words_of["name"]
-    totals: dict[int, float] = {}
-    for word in words:
-        exact = word in literal
-        similar = _word_forms(fact_words, word, exact, fuzzy=False)
-        named = name_words.postings([word]) if name_words.has(word) else set()
-        if named:  # a name's other spellings are names too: Mullen is not "million", though both fold to mln
-            similar = {other: w for other, w in similar.items() if w != SAME_SKELETON or name_words.has(other)}
-        if not similar and not named:
-            similar = similar_words(fact_words, word, fuzzy=True, literal=exact)
-        best: dict[int, float] = {}
-        for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
-            for rid in fact_words.postings([other]):
-                best[rid] = weight  # ascending weights: the best one for each fact is written last
-        linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
-        if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
-            linked.update(store.fact_rids_between(int(word), int(word)))
-        for rid in linked:
-            if best.get(rid, 0.0) < LINKED:
-                best[rid] = LINKED
-        for rid, weight in best.items():
-            totals[rid] = totals.get(rid, 0.0) + weight
-    return {rid: 100 * total / len(words) for rid, total in totals.items()}
+    similar = _word_forms(fact_words, word, literal, fuzzy=False, names=False)
+    named = name_words.postings([word]) if name_words.has(word) else set()
+    if named:  # a name's other spellings are names too: Mullen is not "million", though both fold to mln
+        similar = {other: w for other, w in similar.items() if w != SAME_SKELETON or name_words.has(other)}
+    if not similar and not named:
+        similar = similar_words(fact_words, word, fuzzy=True, literal=literal, names=False)
+    best: dict[int, float] = {}
+    for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
+        for rid in fact_words.postings([other]):
+            best[rid] = weight  # ascending weights: the best one for each fact is written last
+    linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
+    if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
+        linked.update(store.fact_rids_between(int(word), int(word)))
+    for rid in linked:
+        if best.get(rid, 0.0) < LINKED:
+            best[rid] = LINKED
+    return best, similar

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-13"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-15"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -70,6 +70,10 @@ class Store:
         rows = self._rows("SELECT rid, id, name, kind, weight, forms FROM entity WHERE rid IN ({})", rids)
         return [(rid, ident, name, kind, weight, marshal.loads(forms)) for rid, ident, name, kind, weight, forms in rows]
 
+    def kinds(self, idents: list[str]) -> dict[str, str]:
+        """The kind of each of these entities (person, group, place...)."""
+        return dict(self._rows("SELECT id, kind FROM entity WHERE id IN ({})", idents))
+
     def exact_name(self, key: str) -> int | None:
         row = self._db.execute("SELECT entity FROM name_exact WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -128,6 +132,16 @@ class Store:
     def fact_rids_between(self, first: int, last: int) -> list[int]:
         """The rids of the facts whose dates meet the years first..last."""
         return [rid for (rid,) in self._between("fact", "rid", first, last, None)]
+
+    def fact(self, ident: str) -> Fact | None:
+        """One fact by its id (a keyed lookup: fact ids have an index)."""
+        row = self._db.execute("SELECT rec FROM fact WHERE id = ?", (ident,)).fetchone()
+        return self._decode.fact(row[0]) if row else None
+
+    def size(self) -> int:
+        """How many facts and entities the table holds (what a word's rarity is measured against)."""
+        facts = self._db.execute("SELECT max(rid) FROM fact").fetchone()[0] or 0
+        return facts + (self._db.execute("SELECT max(rid) FROM entity").fetchone()[0] or 0)
 
     def all_facts(self) -> list[Fact]:
         return _in_order(self._db.execute(f"SELECT {_FACT_ORDER}, rec FROM fact").fetchall(), self._decode.fact)
@@ -208,6 +222,12 @@ class Words:
 
     def with_skeleton(self, key: str) -> list[str]:
         return [w for (w,) in self._db.execute(f"SELECT word FROM {self._table} WHERE skel = ?", (key,))]
+
+    def is_common(self, word: str) -> bool:
+        """Whether `word` (normalised, lower case) is a common English word (see english.py)."""
+        if not word.isascii() or not word.isalpha():
+            return False
+        return self._db.execute("SELECT 1 FROM english WHERE word = ?", (word,)).fetchone() is not None
 
     def postings(self, words: list[str]) -> set[int]:
         """The ids (entity or fact rids) of everything that holds any of `words`."""

@@ -23,6 +23,7 @@ CASES = [
     ("who Massoud --json", ["who", "Massoud", "--json"], 1.15, False, "exit"),
     ("year 1992 --json", ["year", "1992", "--json"], 1.15, False, "exit"),
     ("who Hikmatyr --json (fuzzy)", ["who", "Hikmatyr", "--json"], 1.3, False, "exit"),
+    ("search who led the Taliban --json", ["search", "who", "led", "the", "Taliban", "--json"], 1.3, False, "exit"),
     ("who Massoud, first screen in pager", ["who", "Massoud"], 1.6, True, "screen"),
     ("who Massoud, pager quit at once", ["who", "Massoud"], None, True, "exit"),
     ("who Massoud --no-pager, all drawn", ["--no-pager", "who", "Massoud"], None, True, "exit"),
