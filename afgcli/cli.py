@@ -117,16 +117,14 @@ class AfgGroup(TyperGroup):
         except OSError:
             raise  # writing the answer failed: main says so
         except Exception as error:
-            from afgcli.problems import DataError  # imported here: only a broken table needs it
+            from afgcli.errors import AfgError  # the library's errors: a bad table, a bad period
 
             if _damaged_index(error):
                 _say(f"the index of the fact table cannot be read, even rebuilt: {error}")
                 code = BAD
-            elif isinstance(error, DataError):
-                for problem in error.problems[:20]:
-                    _say(str(problem))
-                more = len(error.problems) - 20
-                _say(f"the fact table has {len(error.problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all")
+            elif isinstance(error, AfgError):
+                for line in error.lines:
+                    _say(line)
                 code = BAD
             else:
                 raise
@@ -199,51 +197,30 @@ def _data_layers(data: Optional[list[str]]) -> list[str]:
 
 
 def _directories(names: list[str]) -> list[Path]:
-    from afgcli.schema import builtin_dir, builtin_layers
+    from afgcli.api import layers
 
-    paths: list[Path] = []
-    for name in names:
-        paths += builtin_layers() if name == BUILTIN else [builtin_dir()] if name == CURATED else [Path(name)]
-    return _one_layer_each(paths)
+    return layers(names)
 
 
 def _one_layer_each(paths: list[Path]) -> list[Path]:
-    """One table named twice (`--data builtin --data builtin`, or through a link) is one layer, not a
-    clash of every id with itself."""
-    from afgcli.cache import real_path
+    from afgcli.api import one_layer_each
 
-    layers: dict[str, Path] = {}
-    for path in paths:
-        layers.setdefault(real_path(path), path)
-    return list(layers.values())
+    return one_layer_each(paths)
 
 
-def _index(ctx: typer.Context):
+def _library(ctx: typer.Context):
+    """The Python API's Library (afgcli.api) over the tables in use: every question goes through it."""
     settings: Settings = ctx.obj
-    if "index" not in settings.cache:
-        from afgcli.cache import open_index
+    if "library" not in settings.cache:
+        from afgcli.api import connect
 
         def full(folder: Path) -> None:
             from afgcli.safetext import shown_path
 
             settings.say(f"the cache directory {shown_path(folder)} is full: the index was built in memory and not saved")
 
-        settings.cache["index"] = open_index(_directories(settings.data), fresh=settings.fresh_index, on_full=full)
-    return settings.cache["index"]
-
-
-def _library(ctx: typer.Context):
-    """Answers as records, for the terminal and the other commands."""
-    from afgcli.queries import Library
-
-    return Library(_index(ctx))
-
-
-def _documents(ctx: typer.Context):
-    """`who` and `year` answers as JSON texts: these load none of the records' classes."""
-    from afgcli.documents import Documents
-
-    return Documents(_index(ctx))
+        settings.cache["library"] = connect(_directories(settings.data), fresh=settings.fresh_index, on_full=full)
+    return settings.cache["library"]
 
 
 def _words(values: Optional[list[str]]) -> str:
@@ -317,7 +294,8 @@ def who(
 ) -> None:
     """Who or what is NAME: summary, roles and dated facts, with sources."""
     query = _need(_words(name), "a name, for example: afg who Massoud")
-    answer = (_documents(ctx) if as_json else _library(ctx)).who(query)
+    library = _library(ctx)
+    answer = library._who_json(query) if as_json else library.who(query)
     if as_json:
         from afgcli import jsonout
 
@@ -347,14 +325,9 @@ def year(
     as_json: JsonOption = False,
 ) -> None:
     """What happened in a year, a range of years, a decade, a month or a day, and who held power."""
-    from afgcli.periods import PeriodError
-
-    source = _documents(ctx) if as_json else _library(ctx)
+    library = _library(ctx)
     query = _need(_words(period or []), "a period, for example: afg year 1992")
-    try:
-        answer = source.period(query)
-    except PeriodError as error:
-        raise UsageProblem(str(error)) from None
+    answer = library._year_json(query) if as_json else library.year(query)  # a PeriodError is printed as bad usage
     if as_json:
         from afgcli import jsonout
 
@@ -381,9 +354,7 @@ def search(
     library = _library(ctx)
     answer = library.search(query, limit)
     if as_json:
-        from afgcli import jsonout
-
-        _json(jsonout.search(answer))
+        _json(answer.to_dict())
     elif answer.hits:
         from afgcli import render
 
@@ -401,20 +372,18 @@ def fact(
 ) -> None:
     """One fact in full: statement, date, entities, figures, and every citation with its source."""
     query = _need((ident or "").strip(), "a fact id, for example: afg fact 1979-12-27-storm-333-a")
-    found, names, cited = _library(ctx).fact(query)
-    if found is None:
+    answer = _library(ctx).fact(query)
+    if answer.fact is None:
         if as_json:
-            _json({"query": query, "fact": None})
+            _json(answer.to_dict())
         _say(f"no fact with the id {query!r}; 'afg search WORDS' shows facts with their ids")
         raise typer.Exit(NOT_FOUND)
     if as_json:
-        from afgcli import jsonout
-
-        _json({"query": query, "fact": jsonout.fact_in_full(found, names, cited)})
+        _json(answer.to_dict())
     else:
         from afgcli import render
 
-        _show(ctx, render.fact, found, names, cited)
+        _show(ctx, render.fact, answer.fact, answer.names, answer.sources)
 
 
 @app.command()
@@ -431,25 +400,18 @@ def timeline(
     """All facts, or one entity's, as a timeline with years down a rail."""
     if first is not None and last is not None and first > last:
         raise UsageProblem(f"--from {first} is after --to {last}; give the earlier year to --from")
-    library = _library(ctx)
     query = _words(name)
-    entity = None
     if query:
         _need(query, "a name")
-        found = library.who(query)
-        if found.entity is None:
-            if as_json:
-                from afgcli import jsonout
-
-                _json(jsonout.timeline(query, None, first, last, ()))
-            _no_match(query, found.candidates)
-            raise typer.Exit(NOT_FOUND)
-        entity = found.entity
-    facts = library.timeline(entity.id if entity else None, first, last)
+    answer = _library(ctx).timeline(query or None, first, last)
+    entity, facts = answer.entity, answer.facts
+    if query and entity is None:
+        if as_json:
+            _json(answer.to_dict())
+        _no_match(query, answer.candidates)
+        raise typer.Exit(NOT_FOUND)
     if as_json:
-        from afgcli import jsonout
-
-        _json(jsonout.timeline(query or None, entity.id if entity else None, first, last, facts))
+        _json(answer.to_dict())
     elif facts:
         from afgcli import render
 
@@ -470,33 +432,28 @@ def sources(
 ) -> None:
     """The source documents and how many facts cite each, or one source in full."""
     library = _library(ctx)
-    counts = library.source_counts()
     if ident is not None:
         from afgcli.safetext import clean_argument
 
         ident = clean_argument(ident).strip()
-        found = [row for row in counts if row.source.id == ident]
-        if not found:
-            _say(f"no source {ident!r}; the sources are {', '.join(row.source.id for row in counts)}")
+        found = library.source(ident)
+        if found is None:
+            _say(f"no source {ident!r}; the sources are {', '.join(row.source.id for row in library.sources().sources)}")
             raise typer.Exit(NOT_FOUND)
-        first, last = library.source_span(ident)
         if as_json:
-            from afgcli import jsonout
-
-            _json(jsonout.source_in_full(found[0], first, last))
+            _json(found.to_dict())
         else:
             from afgcli import render
 
-            _show(ctx, render.source, found[0].source, found[0].facts, first, last)
+            _show(ctx, render.source, found.source, found.facts, found.earliest, found.latest)
         return
+    answer = library.sources()
     if as_json:
-        from afgcli import jsonout
-
-        _json(jsonout.sources(counts))
+        _json(answer.to_dict())
     else:
         from afgcli import render
 
-        _show(ctx, render.sources, counts)
+        _show(ctx, render.sources, list(answer.sources))
 
 
 class Format(str, Enum):
@@ -611,9 +568,7 @@ def chart(
         _no_match(query or "", library.who(query or "").candidates)
         raise typer.Exit(NOT_FOUND)
     if as_json:
-        from afgcli import jsonout
-
-        _json(jsonout.chart(answer))
+        _json(answer.to_dict())
     elif any(s.points for s in answer.series):
         from afgcli import bars
 

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from afgcli import jsonout
 from afgcli.load import Table
-from afgcli.model import Citation
+from afgcli.model import Citation, Entity, Fact, Role, Source
 from afgcli.schema import CURATED, FILES
 
 TABLES = ("sources", "entities", "facts", "roles")
@@ -31,26 +31,44 @@ DERIVED = {"facts": ["year", "end_year"]}
 
 def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
     """The header and rows of one table, in the format of the files in facts/ (plus DERIVED columns)."""
-    yield list(FILES[f"{name}.csv"]) + DERIVED.get(name, [])
+    yield header(name)
     if name == "sources":
-        for s in table.sources.values():
-            yield [s.id, s.title, s.publisher, s.published, s.url, s.file, s.licence,
-                   "" if s.origin == CURATED else s.origin, s.citation]
+        yield from map(source_row, table.sources.values())
     elif name == "entities":
-        for e in table.entities.values():
-            yield [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources),
-                   "; ".join(map(str, e.ucdp))]
+        yield from map(entity_row, table.entities.values())
     elif name == "facts":
-        for f in table.facts:
-            figure = f.figure
-            yield [
-                f.id, f.when.text, "; ".join(f.entities), f.kind, f.text, _cites(f.sources),
-                str(figure.low) if figure else "", str(figure.high) if figure and figure.high is not None else "",
-                figure.unit if figure else "", _number(figure.best) if figure else "", str(f.when.year), str(f.when.end_year),
-            ]
+        yield from map(fact_row, table.facts)
     else:
-        for r in table.roles:
-            yield [r.entity, r.role, r.organization, _date(r.start), ".." if r.ongoing else _date(r.end), _cites(r.sources)]
+        yield from map(role_row, table.roles)
+
+
+def header(name: str) -> list[str]:
+    return list(FILES[f"{name}.csv"]) + DERIVED.get(name, [])
+
+
+# One row each, as csv_rows writes them (afgcli.frames makes its DataFrames from these too).
+
+
+def source_row(s: Source) -> list[str]:
+    return [s.id, s.title, s.publisher, s.published, s.url, s.file, s.licence, "" if s.origin == CURATED else s.origin, s.citation]
+
+
+def entity_row(e: Entity) -> list[str]:
+    return [e.id, e.name, e.kind, "; ".join(e.aliases), e.summary, _date(e.start), _date(e.end), _cites(e.sources),
+            "; ".join(map(str, e.ucdp))]
+
+
+def fact_row(f: Fact) -> list[str]:
+    figure = f.figure
+    return [
+        f.id, f.when.text, "; ".join(f.entities), f.kind, f.text, _cites(f.sources),
+        str(figure.low) if figure else "", str(figure.high) if figure and figure.high is not None else "",
+        figure.unit if figure else "", _number(figure.best) if figure else "", str(f.when.year), str(f.when.end_year),
+    ]
+
+
+def role_row(r: Role) -> list[str]:
+    return [r.entity, r.role, r.organization, _date(r.start), ".." if r.ongoing else _date(r.end), _cites(r.sources)]
 
 
 def records(table: Table, name: str) -> Iterator[dict[str, Any]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Mapping, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
-    from afgcli.model import Citation, Entity, Fact, Role, Source
+    from afgcli.model import Citation, Entity, Fact, Figure, Role, Source
     from afgcli.documents import PeriodJson, WhoJson
     from afgcli.match import Match
     from afgcli.periods import Period
@@ -33,9 +33,12 @@ def fact(item: Fact) -> dict[str, Any]:
         "origin": item.origin,
     }
     if item.figure:
-        figure = item.figure
-        out["figures"] = [{"low": figure.low, "high": figure.high, "best": figure.best, "unit": figure.unit}]
+        out["figures"] = [figure(item.figure)]
     return out
+
+
+def figure(item: Figure) -> dict[str, Any]:
+    return {"low": item.low, "high": item.high, "best": item.best, "unit": item.unit}
 
 
 def entity(item: Entity) -> dict[str, Any]:
@@ -53,7 +56,7 @@ def entity(item: Entity) -> dict[str, Any]:
     }
 
 
-def role(item: Role, names: dict[str, str]) -> dict[str, Any]:
+def role(item: Role, names: Mapping[str, str]) -> dict[str, Any]:
     """`names` gives the names of the entities that roles refer to."""
     return {
         "entity": item.entity,

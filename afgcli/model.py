@@ -7,6 +7,10 @@ import, which costs start-up time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping
+
+# to_dict(): the record as the JSON contract has it (README, "JSON output"); jsonout makes the
+# document, imported on first use (the JSON-text paths load this module's classes not at all).
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,10 @@ class Citation:
 
     source: str
     cite: str
+
+    def to_dict(self) -> dict[str, str]:
+        """`{id, cite}`."""
+        return {"id": self.source, "cite": self.cite}
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,12 @@ class Figure:
     high: int | float | None
     unit: str
     best: int | float | None = None  # a best estimate within [low, high], as UCDP gives one
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{low, high, best, unit}`, as in a fact's `figures`."""
+        from afgcli import jsonout
+
+        return jsonout.figure(self)
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,12 @@ class Source:
     origin: str = "curated"  # a dataset's name and version (UCDP GED 23.1) when the source is one
     citation: str = ""  # how the publisher asks to be cited, where it says
 
+    def to_dict(self, facts: int | None = None) -> dict[str, Any]:
+        """The source as `afg sources --json` writes it (with `facts`, how many facts cite it, when given)."""
+        from afgcli import jsonout
+
+        return jsonout.source(self, facts)
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -74,6 +94,12 @@ class Entity:
     ucdp: tuple[int, ...] = ()  # UCDP actor ids of this entity, where UCDP codes it
     origin: str = "curated"  # the curated table, or the dataset (UCDP GED 23.1) it was imported from
 
+    def to_dict(self) -> dict[str, Any]:
+        """`{id, name, kind, aliases, summary, start, end, sources, ucdp, origin}`."""
+        from afgcli import jsonout
+
+        return jsonout.entity(self)
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -88,6 +114,12 @@ class Fact:
     figure: Figure | None = None
     origin: str = "curated"  # the curated table, or the dataset (UCDP GED 23.1) it was imported from
 
+    def to_dict(self) -> dict[str, Any]:
+        """`{id, date, year, end_year, text, entities, kind, sources, origin}`, and `figures` when it has one."""
+        from afgcli import jsonout
+
+        return jsonout.fact(self)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -100,4 +132,11 @@ class Role:
     end: When | None
     sources: tuple[Citation, ...]
     ongoing: bool = False  # end written `..`: still held when the source was published
+
+    def to_dict(self, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """`{entity, name, role, organization, organization_name, start, end, ongoing, sources}`. `names`
+        maps entity ids to names (an answer's `names`, or Library.names_of); without it `name` is the id."""
+        from afgcli import jsonout
+
+        return jsonout.role(self, names or {})
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from afgcli.errors import AfgError
 
-class PeriodError(ValueError):
+
+class PeriodError(AfgError, ValueError):
     """A period the user typed that is not one afg knows how to read."""
 
 

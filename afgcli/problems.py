@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from afgcli.errors import AfgError
+
 # Codes never change meaning once published; new rules get new codes.
 CODES: dict[str, str] = {
     "AFG001": "a table file is missing or cannot be read",
@@ -42,9 +44,21 @@ class Problem:
         return f"{self.path}:{self.line}: {self.code} {self.message}"
 
 
-class DataError(Exception):
-    """The table could not be loaded; `problems` says every place why."""
+SHOWN = 20  # the problems a command or an error message lists; `afg check` lists them all
+
+
+class DataError(AfgError):
+    """The table could not be loaded; `problems` says every place why. Its message is what the command
+    line prints: the first problems, one a line, then how many there are."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the fact table")
+        more = len(problems) - SHOWN
+        summary = f"the fact table has {len(problems)} problem(s){f' ({more} more not shown)' if more > 0 else ''}; run 'afg check' for all"
+        self._lines = [*(str(p) for p in problems[:SHOWN]), summary]
+        super().__init__("\n".join(self._lines))
         self.problems = problems
+
+    @property
+    def lines(self) -> list[str]:
+        return self._lines  # a path holding a newline stays on its line
+

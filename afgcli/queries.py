@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from afgcli.match import Match, NameIndex
 from afgcli.model import Entity, Fact, Role, Source
@@ -29,6 +29,12 @@ class WhoAnswer:
     names: dict[str, str] = field(default_factory=dict, repr=False)  # entity names the roles refer to
     score: float | None = None  # the entity's match score, to tell candidates as good as it
 
+    def to_dict(self) -> dict[str, Any]:
+        """`{query, entity, candidates, facts}`, as `afg who --json` writes it."""
+        from afgcli import jsonout
+
+        return jsonout.who(self)
+
 
 @dataclass(frozen=True)
 class PeriodAnswer:
@@ -40,6 +46,12 @@ class PeriodAnswer:
     in_power: tuple[Role, ...]
     names: dict[str, str] = field(default_factory=dict, repr=False)
 
+    def to_dict(self) -> dict[str, Any]:
+        """`{query, from, to, first_day, last_day, facts, in_power}`, as `afg year --json` writes it."""
+        from afgcli import jsonout
+
+        return jsonout.period(self)
+
 
 @dataclass(frozen=True)
 class SourceCount:
@@ -47,6 +59,12 @@ class SourceCount:
 
     source: Source
     facts: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The source with `facts`, as in `afg sources --json`."""
+        from afgcli import jsonout
+
+        return jsonout.source(self.source, self.facts)
 
 
 def overlaps(first_year: int, last_year: int, start: int | None, end: int | None) -> bool:

@@ -106,6 +106,12 @@ class SearchAnswer:
     query: str
     hits: tuple[SearchHit, ...]
 
+    def to_dict(self) -> dict:
+        """`{query, results}`, as `afg search --json` writes it."""
+        from afgcli import jsonout
+
+        return jsonout.search(self)
+
 
 @dataclass(frozen=True)
 class _Word:

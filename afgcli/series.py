@@ -38,6 +38,12 @@ class Chart:
     unit: str
     series: tuple[Series, ...]
 
+    def to_dict(self) -> dict:
+        """`{measure, subject, unit, series}`, as `afg chart --json` writes it."""
+        from afgcli import jsonout
+
+        return jsonout.chart(self)
+
 
 _KINDS = {
     "deaths in state-based armed conflict": "state-based",

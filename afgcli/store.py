@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
     from afgcli.codec import Decoder
@@ -194,6 +194,27 @@ class Store:
 
     def sources(self) -> list[tuple[Source, int]]:
         return [(self._decode.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]
+
+    # The whole table, one record at a time (the Python API's iterators)
+
+    def each_entity(self) -> Iterator[Entity]:
+        """Every entity, in the order of the tables."""
+        for (rec,) in self._db.execute("SELECT rec FROM entity ORDER BY rid"):
+            yield self._decode.entity(rec)
+
+    def each_fact(self) -> Iterator[Fact]:
+        """Every fact, in date order."""
+        for (rec,) in self._db.execute(f"SELECT rec FROM fact ORDER BY {_FACT_ORDER}"):
+            yield self._decode.fact(rec)
+
+    def each_role(self) -> Iterator[Role]:
+        """Every role, earliest first."""
+        for (rec,) in self._db.execute(f"SELECT rec FROM role ORDER BY {_ROLE_ORDER}"):
+            yield self._decode.role(rec)
+
+    def names_of(self, idents: list[str]) -> dict[str, str]:
+        """The names of these entities (those the table holds)."""
+        return dict(self._rows("SELECT id, name FROM entity WHERE id IN ({})", idents))
 
 
 class Words:
