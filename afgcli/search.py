@@ -183,7 +183,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         if office and question in ("who", None):
             bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
-        ranked.append((-key, -weight, ident, round(score, 1), ident, None))
+        ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
     facts = store.facts(_best(fact_scores, limit + POOL))
     kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
     for rid, fact in facts.items():
@@ -193,10 +193,11 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
             key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
         elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
             key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
-        ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
-    ranked.sort(key=lambda item: item[:3])
+        # On a tie a curated statement comes before an imported record (UCDP) that says no more.
+        ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, fact))
+    ranked.sort(key=lambda item: item[:4])
     hits = []
-    for _, _, _, score, ident, fact in ranked[:limit]:
+    for _, _, _, _, score, ident, fact in ranked[:limit]:
         if fact is None:
             hits.append(SearchHit(score, entity=store.entity(ident)))
         else:
@@ -287,6 +288,10 @@ def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Wo
         bonus += ASKED_FOR
         if any(set(content_tokens(fact.figure.unit)) & w.forms for w in asked if not w.distinctive):
             bonus += ASKED_FOR / 2  # how many armed groups: a figure that counts groups
+    elif fact.figure is not None:
+        # Soviet casualties: a figure that counts what was asked for (Soviet soldiers dead) is the fact about it
+        unit = set(content_tokens(fact.figure.unit))
+        bonus += ASKED_FOR / 4 * sum(1 for w in asked if unit & w.forms)
     elif question == "when":
         # A precise date answers when best; a span of more than a year hardly does.
         first, last = fact.when.first, fact.when.last
