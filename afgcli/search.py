@@ -85,6 +85,8 @@ ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) c
 LINKED = 0.9  # a fact about an entity whose name holds the word, or dated in the year asked for, though its statement does not say it
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 POOL = 60  # facts read beyond the limit, so that what the question asks for can reorder them
+# Kinds of entity that do nothing themselves: a fact about one says what its actors did.
+NO_DOER = frozenset("event operation conference agreement place".split())
 # What a question asks for moves a hit by at most a few points: it orders near-equals, never
 # lifts a hit that holds fewer of the words asked for above one that holds them.
 ASKED_FOR = 4.0
@@ -185,7 +187,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
         ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
     facts = store.facts(_best(fact_scores, limit + POOL))
-    kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
+    kinds = store.kinds(sorted({ident for fact in facts.values() for ident in fact.entities}))
     for rid, fact in facts.items():
         score = fact_scores[rid]
         key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
@@ -270,7 +272,8 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
     (when did the US leave: the US)."""
     if not fact.entities:
         return 0.0
-    subject = fact.entities[0]
+    # The subject: the first entity that can do something (the fall of Kabul, Kabul: the Taliban took it).
+    subject = next((ident for ident in fact.entities if kinds.get(ident) not in NO_DOER), fact.entities[0])
     if question == "who":
         return {"person": ASKED_FOR, "group": ASKED_FOR / 2}.get(kinds.get(subject, ""), 0.0) if subject not in mentioned else 0.0
     return ASKED_FOR if subject in mentioned else 0.0
