@@ -273,7 +273,9 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
     if not fact.entities:
         return 0.0
     # The subject: the first entity that can do something (the fall of Kabul, Kabul: the Taliban took it).
-    subject = next((ident for ident in fact.entities if kinds.get(ident) not in NO_DOER), fact.entities[0])
+    # Plain words ask about what a fact is about, its first entity, whatever its kind.
+    doers = [ident for ident in fact.entities if question is None or kinds.get(ident) not in NO_DOER]
+    subject = doers[0] if doers else fact.entities[0]
     if question == "who":
         return {"person": ASKED_FOR, "group": ASKED_FOR / 2}.get(kinds.get(subject, ""), 0.0) if subject not in mentioned else 0.0
     return ASKED_FOR if subject in mentioned else 0.0
@@ -294,7 +296,9 @@ def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Wo
     elif fact.figure is not None:
         # Soviet casualties: a figure that counts what was asked for (Soviet soldiers dead) is the fact about it
         unit = set(content_tokens(fact.figure.unit))
-        bonus += ASKED_FOR / 4 * sum(1 for w in asked if unit & w.forms)
+        met = [w for w in asked if unit & w.forms]
+        if any(not w.distinctive for w in met):  # what it counts, not only whose (Taliban fighters for "Taliban")
+            bonus += ASKED_FOR / 4 * len(met)
     elif question == "when":
         # A precise date answers when best; a span of more than a year hardly does.
         first, last = fact.when.first, fact.when.last

@@ -72,8 +72,8 @@ def test_fact_shows_one_fact_with_its_sources_in_full():
 
 def test_search_shows_each_hits_date_source_and_whole_id():
     result = run("search", "Geneva", "Accords", "-n", "3", env={"COLUMNS": "120"})
-    assert "1988-mujahideen-reject-accords-a" in result.stdout
-    assert "000 [37]" in result.stdout
+    assert "1988-geneva-accords-terms-a" in result.stdout  # the last hit: its whole id, never cut
+    assert "000 [34]" in result.stdout and "007 [49]" in result.stdout
 
 
 def test_question_set_rates_are_measured():
