@@ -13,6 +13,7 @@ from afgcli.names import (
     FUNCTION_WORDS,
     PARTICLES,
     PLACE_WORDS,
+    TITLES,
     abbreviations,
     content_tokens,
     normalize,
@@ -38,6 +39,7 @@ TOKEN_FLOOR = 0.75  # a query word below this similarity counts as unmatched
 # How alike two words are, 0-1, by the rule that relates them (the best rule counts).
 SAME, SAME_SKELETON, PREFIX, FUZZY_SCALE = 1.0, 0.92, 0.85, 0.9
 MISSPELT = 0.8  # the least a misspelling held to its first letter and consonants counts: below a partial name
+TYPOS = 2  # the most letters a misspelling changes: Hekmatyr and Rabanni are slips, Hibatullah is not Habibullah
 FUZZY_WORD_CUTOFF = 80.0
 AMBIGUOUS = 3  # this many names matching equally well, none of them as a whole, is no answer but a choice
 SHOWN = 5  # the choices then offered
@@ -84,21 +86,24 @@ def similar_words(words: Words, word: str, fuzzy: bool, literal: bool = False, n
 
 def variant(words: Words, word: str, other: str) -> bool:
     """Whether two words of one skeleton are two spellings of one name (Masood, Massoud): of about
-    the same length, and neither a common English word (Baradar is not a border, nor Mullen a million)."""
+    the same length, neither a common English word (Baradar is not a border, nor Mullen a million), and
+    both titles or neither (Mullen is not Maulana)."""
+    if (word in TITLES) != (other in TITLES):
+        return False
     return abs(len(word) - len(other)) <= VARIANT_LENGTH and not words.is_common(word) and not words.is_common(other)
 
 
 def _misspelling(words: Words, word: str, other: str, names: bool) -> bool:
     """Whether `other`, close to `word` letter by letter, may be what was meant: the same first letter,
     about the same length, its consonants in the same order but for one (Hibatullah is not Hizbullah),
-    and among names not a common English word."""
+    at most TYPOS letters changed, and among names not a common English word."""
     if word[0] != other[0] or abs(len(word) - len(other)) > VARIANT_LENGTH:
         return False
-    if names and words.is_common(other):
+    if names and words.is_common(other) or (word in TITLES) != (other in TITLES):
         return False
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.distance(skeleton(word), skeleton(other)) <= 1
+    return Levenshtein.distance(skeleton(word), skeleton(other)) <= 1 and Levenshtein.distance(word, other) <= TYPOS
 
 
 # Words between a name's words that a query may leave out (Battle of Tora Bora: Battle Tora Bora).

@@ -83,7 +83,7 @@ def phrase_key(text: str) -> str:
 TITLES = frozenset(
     """king queen prince president vice acting general gen lieutenant lt colonel col major captain commander
     marshal admiral prime minister defence defense foreign interior secretary chairman senator ambassador
-    dr doctor mr mrs ms sir sheikh shaikh mawlawi maulvi maulana ustad hazrat sardar professor prof governor
+    dr doctor mr mrs ms sir sheikh shaikh mawlawi maulvi maulana mawlana ustad hazrat sardar professor prof governor
     representative rep sergeant sgt staff haji engineer eng""".split()
 )
 # English words a query may put around a name (the Taliban, the Lion of Panjshir): never a name on their own.

@@ -85,6 +85,8 @@ ABOUT = 0.9  # a word of what is said about an entity (its summary, its roles) c
 LINKED = 0.9  # a fact about an entity whose name holds the word, or dated in the year asked for, though its statement does not say it
 GENERIC_NAME_WORD = 50  # a word in more names than this (Afghanistan, Islamic) says nothing about a fact's entities
 POOL = 60  # facts read beyond the limit, so that what the question asks for can reorder them
+# Kinds of entity that do nothing themselves: a fact about one says what its actors did.
+NO_DOER = frozenset("event operation conference agreement place".split())
 # What a question asks for moves a hit by at most a few points: it orders near-equals, never
 # lifts a hit that holds fewer of the words asked for above one that holds them.
 ASKED_FOR = 4.0
@@ -189,9 +191,9 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         if office and question in ("who", None):
             bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
-        ranked.append((-key, -weight, ident, round(score, 1), ident, None))
+        ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
     facts = store.facts(_best(fact_scores, limit + POOL))
-    kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
+    kinds = store.kinds(sorted({ident for fact in facts.values() for ident in fact.entities}))
     for rid, fact in facts.items():
         score = fact_scores[rid]
         key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
@@ -199,10 +201,11 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
             key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
         elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
             key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
-        ranked.append((-key, len(fact.text), fact.id, round(score, 1), None, fact))
-    ranked.sort(key=lambda item: item[:3])
+        # On a tie a curated statement comes before an imported record (UCDP) that says no more.
+        ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, fact))
+    ranked.sort(key=lambda item: item[:4])
     hits = []
-    for _, _, _, score, ident, fact in ranked[:limit]:
+    for _, _, _, _, score, ident, fact in ranked[:limit]:
         if fact is None:
             hits.append(SearchHit(score, entity=store.entity(ident)))
         else:
@@ -275,7 +278,10 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
     (when did the US leave: the US)."""
     if not fact.entities:
         return 0.0
-    subject = fact.entities[0]
+    # The subject: the first entity that can do something (the fall of Kabul, Kabul: the Taliban took it).
+    # Plain words ask about what a fact is about, its first entity, whatever its kind.
+    doers = [ident for ident in fact.entities if question is None or kinds.get(ident) not in NO_DOER]
+    subject = doers[0] if doers else fact.entities[0]
     if question == "who":
         return {"person": ASKED_FOR, "group": ASKED_FOR / 2}.get(kinds.get(subject, ""), 0.0) if subject not in mentioned else 0.0
     return ASKED_FOR if subject in mentioned else 0.0
@@ -293,6 +299,12 @@ def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Wo
         bonus += ASKED_FOR
         if any(set(content_tokens(fact.figure.unit)) & w.forms for w in asked if not w.distinctive):
             bonus += ASKED_FOR / 2  # how many armed groups: a figure that counts groups
+    elif fact.figure is not None:
+        # Soviet casualties: a figure that counts what was asked for (Soviet soldiers dead) is the fact about it
+        unit = set(content_tokens(fact.figure.unit))
+        met = [w for w in asked if unit & w.forms]
+        if any(not w.distinctive for w in met):  # what it counts, not only whose (Taliban fighters for "Taliban")
+            bonus += ASKED_FOR / 4 * len(met)
     elif question == "when":
         # A precise date answers when best; a span of more than a year hardly does.
         first, last = fact.when.first, fact.when.last

@@ -49,11 +49,12 @@ def test_who_finds_variants(query, expected):
 
 
 def test_a_short_name_prefers_its_literal_word_to_a_folded_lookalike():
-    # Bonn and Banu (a district) both fold to "bn", too short a key to take one for the other.
+    # Bonn and Banu (a district) both fold to "bn", too short a key to take one for the other. The two
+    # entities that hold "Bonn" tie on the word; the one the table says more about comes first.
     result, answer = run_json("who", "Bonn")
     assert result.exit_code == 0
-    assert answer["entity"]["id"] == "bonn-agreement"
-    assert [c["id"] for c in answer["candidates"]] == ["bonn-conference-2001"]
+    assert answer["entity"]["id"] == "bonn-conference-2001"
+    assert [c["id"] for c in answer["candidates"]] == ["bonn-agreement"]
 
 
 def test_an_abbreviation_in_capitals_is_asked_for_as_itself():
@@ -89,10 +90,12 @@ def test_who_massoud_names_the_other_massouds():
     result, answer = run_json("who", "Massoud")
     others = [c["id"] for c in answer["candidates"]]
     assert answer["entity"]["name"] == "Ahmad Shah Massoud"
-    assert others[:2] == ["ahmad-massoud", "ahmad-zia-massoud"]
+    # The son, who leads today's resistance, first; then the others the table knows as Massoud.
+    assert others[:2] == ["ahmad-massoud", "sediqa-massoud"]
+    assert "ahmad-zia-massoud" in others
 
 
-@pytest.mark.parametrize("query", [["Napoleon", "Bonaparte"], ["xqzv"], ["Winston", "Churchill"], ["General", "Assembly"]])
+@pytest.mark.parametrize("query", [["Napoleon", "Bonaparte"], ["xqzv"], ["Winston", "Churchill"], ["General", "Motors"]])
 def test_who_without_a_match_exits_1_and_says_so_on_stderr(query):
     result, answer = run_json("who", *query)
     assert result.exit_code == 1

@@ -36,7 +36,10 @@ def test_in_power_in_1992_includes_najibullah(fixture_table):
     holders = {r["entity"] for r in answer["in_power"]}
     assert "mohammad-najibullah" in holders
     assert "ashraf-ghani" not in holders
-    assert "babrak-karmal" not in holders
+    # Karmal's presidency ended in 1986; in 1992 source 006 has him lead Parcham, and only that.
+    assert [(r["role"], r["organization"]) for r in answer["in_power"] if r["entity"] == "babrak-karmal"] == [
+        ("leader (most powerful politician in Kabul after Najibullah's fall)", "parcham")
+    ]
 
 
 def test_fixture_year_exact(fixture_table):
