@@ -438,6 +438,8 @@ def sources(
         ident = clean_argument(ident).strip()
         found = library.source(ident)
         if found is None:
+            if as_json:
+                _json(None)  # still one JSON document: `null`, as `entity` is null in who
             _say(f"no source {ident!r}; the sources are {', '.join(row.source.id for row in library.sources().sources)}")
             raise typer.Exit(NOT_FOUND)
         if as_json:

@@ -141,3 +141,9 @@ def test_a_long_build_shows_a_progress_bar_only_on_a_terminal(tmp_path, monkeypa
         monkeypatch.setattr(sys, "stderr", stream)
         cache.open_index([synthetic], fresh=True)
         assert ("afg: indexing facts.csv" in stream.getvalue()) is shown
+
+
+def test_an_unknown_source_is_null_in_json_and_exit_1():
+    result = run("sources", "zzz", "--json")
+    assert (result.exit_code, result.stdout) == (1, "null\n")
+    assert result.stderr.startswith("afg: no source 'zzz'; the sources are 000, 001,")
