@@ -227,14 +227,8 @@ def import_ged(path: Path, out: Path, known: Known, country: str = AFGHANISTAN, 
     actors = _Actors(known, source["id"])
     facts: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    read = 0
-    for line, row in _rows(path, GED_COLUMNS, "GED"):
-        read += 1
-        if "" in row:
-            problems.append(Problem(str(path), line, "AFG006", f"{row['']} fields, the header has {len(GED_COLUMNS)} or more"))
-            continue
-        if not (_matches(row["country_id"], country) or _matches(row["country"], country)):
-            continue
+    counted = [0]
+    for line, row in _country_rows(path, GED_COLUMNS, "GED", ("country_id", "country"), country, problems, counted):
         made = _ged_fact(row, actors, known, source["id"])
         if isinstance(made, str):
             problems.append(Problem(str(path), line, made.split(" ", 1)[0], made.split(" ", 1)[1]))
@@ -246,7 +240,19 @@ def import_ged(path: Path, out: Path, known: Known, country: str = AFGHANISTAN, 
         "entities.csv": [actors.new[k] for k in sorted(actors.new)],
         "facts.csv": [row for _, row in facts],
     })
-    return ImportReport(read, len(facts), written, tuple(problems))
+    return ImportReport(counted[0], len(facts), written, tuple(problems))
+
+
+def _country_rows(path: Path, columns: tuple[str, ...], layout: str, country_columns: tuple[str, str], country: str,
+                  problems: list[Problem], counted: list[int]) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of the country asked for (by id or name, or `all`); a short or long row is a problem.
+    `counted[0]` ends as the number of rows read."""
+    for line, row in _rows(path, columns, layout):
+        counted[0] += 1
+        if "" in row:
+            problems.append(Problem(str(path), line, "AFG006", f"{row['']} fields, not as many as the header"))
+        elif any(_matches(row[column], country) for column in country_columns):
+            yield line, row
 
 
 def _ged_fact(row: dict[str, str], actors: _Actors, known: Known, source: str) -> tuple[int, dict[str, str]] | str:
@@ -316,14 +322,9 @@ def import_cy(path: Path, out: Path, known: Known, country: str = AFGHANISTAN) -
     """Country-years of one country (a UCDP id or name; `all` for every one) as a table in `out`."""
     facts: list[tuple[tuple, dict[str, str]]] = []
     problems: list[Problem] = []
-    version, read, source, actors = "", 0, None, None
-    for line, row in _rows(path, CY_COLUMNS, "Country-Year"):
-        read += 1
-        if "" in row:
-            problems.append(Problem(str(path), line, "AFG006", f"{row['']} fields, not as many as the header"))
-            continue
-        if not (_matches(row["country_id_cy"], country) or _matches(row["country_cy"], country)):
-            continue
+    version, source, actors = "", None, None
+    counted = [0]
+    for line, row in _country_rows(path, CY_COLUMNS, "Country-Year", ("country_id_cy", "country_cy"), country, problems, counted):
         if source is None:
             version = row["version"].strip() or "unknown"
             source = _source(CY_SOURCE, version, path, f"20{version.split('.')[0]}")
@@ -345,7 +346,7 @@ def import_cy(path: Path, out: Path, known: Known, country: str = AFGHANISTAN) -
         "entities.csv": [actors.new[k] for k in sorted(actors.new)] if actors else [],
         "facts.csv": [fact for _, fact in facts],
     })
-    return ImportReport(read, len({key[:2] for key, _ in facts}), written, tuple(problems))
+    return ImportReport(counted[0], len({key[:2] for key, _ in facts}), written, tuple(problems))
 
 
 def _cy_facts(row: dict[str, str], year: str, place: str, source: str, line: int) -> list[dict[str, str]] | Problem:
