@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
     from afgcli.codec import Decoder
@@ -16,6 +16,7 @@ FORMAT = "afg-index-15"  # change it whenever the index's tables or blobs change
 SHORT = 16
 SKELETON_MIN = 4  # shorter words fold too much to be compared by skeleton, or by prefix
 
+_STREAM_BATCH = 512  # rows fetched at a time by the streamed readers
 _MAX_PARAMETERS = 900  # below SQLite's smallest limit on bound parameters
 
 
@@ -128,6 +129,60 @@ class Store:
     def fact_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
         """As facts_between, each fact as its JSON text."""
         return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last, days), str)
+
+    def _streamed(self, sql: str, parameters: tuple = ()) -> Iterator[tuple]:
+        """Rows as SQLite reads them, a batch at a time: an answer of any size in bounded memory
+        (SQLite sorts in its own bounded buffers, spilling to a temporary file)."""
+        cursor = self._db.execute(sql, parameters)
+        while rows := cursor.fetchmany(_STREAM_BATCH):
+            yield from rows
+
+    def _between_sorted(self, table: str, order: str, column: str, first: int, last: int, days) -> Iterator[str]:
+        within = ""
+        bounds: tuple[int, ...] = ()
+        if days is not None:
+            within = " AND (first >= ? AND last <= ? OR span AND first <= ? AND last >= ?)"
+            bounds = (days[0], days[1], days[1], days[0])
+        # The same rows as _between, sorted by SQLite on the key _in_order sorts them by.
+        rows = self._streamed(
+            f"SELECT {column} FROM (SELECT {order}, {column} FROM {table} WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?{within}"
+            f" UNION ALL SELECT {order}, {column} FROM {table} WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?{within})"
+            f" ORDER BY {order}, {column}",
+            (first - SHORT, last, first, *bounds, last, first, *bounds),
+        )
+        return (text for (text,) in rows)
+
+    def fact_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
+        """As fact_json_between, read and sorted by SQLite as they are written."""
+        return self._between_sorted("fact", _FACT_ORDER, "json", first, last, days)
+
+    def role_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
+        """As role_json_between, read and sorted by SQLite as they are written."""
+        return self._between_sorted("role", _ROLE_ORDER, "json", first, last, days)
+
+    # The whole table, in the order load.read_table keeps it (sources and entities as read, facts in
+    # date order, roles by start), one record at a time, for `afg export`.
+
+    def every_source(self) -> Iterator[Source]:
+        return (self._decode.source(rec) for (rec,) in self._streamed("SELECT rec FROM source ORDER BY rid"))
+
+    def every_entity(self, column: str = "rec") -> Iterator:
+        """Entities as records (`rec`) or as their JSON texts (`json`)."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM entity ORDER BY rid")
+        return (self._decode.entity(value) if column == "rec" else value for (value,) in rows)
+
+    def every_fact(self, column: str = "rec") -> Iterator:
+        """Facts in date order (load.fact_order, then the table's order), as records or JSON texts."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM fact ORDER BY {_FACT_ORDER}, rid")
+        return (self._decode.fact(value) if column == "rec" else value for (value,) in rows)
+
+    def every_role(self, column: str = "rec") -> Iterator:
+        """Roles by start (load.role_order, then the table's order), as records or JSON texts."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM role ORDER BY start, entity, title, rid")
+        return (self._decode.role(value) if column == "rec" else value for (value,) in rows)
 
     def fact_rids_between(self, first: int, last: int) -> list[int]:
         """The rids of the facts whose dates meet the years first..last."""
