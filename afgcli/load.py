@@ -379,7 +379,9 @@ def _scan(directories: list[Path], sink: Sink, progress: Progress | None, actors
         return citations
 
     entity_ids: set[str] = set()
-    actor_owners: dict[int, str] = {}
+    # (table file, actor id): an id is claimed once within a table; a later layer (a GED import made
+    # before the curated table coded that actor) may hold its own entity for it without breaking the table.
+    actor_owners: dict[tuple[str, int], str] = {}
     complete_entities: set[str] = set()
     claims: list[tuple[str, str, int, tuple[str, ...]]] = []  # (id, path, line, names)
     for row in reader.rows(directories, "entities.csv"):
@@ -393,7 +395,7 @@ def _scan(directories: list[Path], sink: Sink, progress: Progress | None, actors
         citations = cite(row)
         actor_ids = reader.actor_ids(row)
         for actor in actor_ids:
-            owner = actor_owners.setdefault(actor, values["id"])
+            owner = actor_owners.setdefault((path, actor), values["id"])
             if owner != values["id"]:
                 reader.bad(path, line, "AFG206", f"UCDP actor id {actor} is also claimed by entity {owner!r}")
             if actors is not None and actor not in actors:

@@ -26,7 +26,7 @@ CODES: dict[str, str] = {
     "AFG203": "a citation of a source that is not in the table",
     "AFG204": "a fact has an empty statement",
     "AFG205": "a fact cites no source",
-    "AFG206": "a UCDP actor id is claimed by two entities",
+    "AFG206": "a UCDP actor id is claimed by two entities of one table",
     "AFG207": "a UCDP actor id is not in the UCDP actor file given to check",
 }
 

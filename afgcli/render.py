@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoeve
     from afgcli.search import SearchAnswer
 
 TEXT_WIDTH = 100  # a fact's text stops at about this many characters a line, however wide the terminal
-NARROW = 72  # below this width a fact's sources go under its text, not in a column of their own
+NARROW = 72
+SECTION_SHOWN = 14  # a cited section's heading is cut to this many characters on screen: `§Fall from po…`  # below this width a fact's sources go under its text, not in a column of their own
 
 
 def console(stream) -> Console:
@@ -75,6 +76,8 @@ def short_cite(items: Iterable[Citation], most: int = 0) -> str:
         split = re.fullmatch(r"(?:\[[^\]\[]*\])+", item.cite)
         # a dataset's locator keeps its record's id on screen (`event 401115`), its report only in JSON
         cite = item.cite.split(" (", 1)[0] if item.source.startswith("ucdp-") else item.cite
+        if cite.startswith("§") and len(cite) > SECTION_SHOWN:  # a section's heading, cut on screen (whole in JSON)
+            cite = cite[: SECTION_SHOWN - 1].rstrip() + "…"
         for marker in re.findall(r"\[[^\]\[]*\]", cite) if split else [cite] if cite else []:
             found[marker] = None
     parts = []
@@ -167,7 +170,7 @@ def roles_table(out: Screen, roles: Iterable[Role], names: dict[str, str], title
         office = item.role + (f", {_name(names, item.organization)}" if item.organization and not within else "")
         until = item.end.text if item.end else ("" if item.ongoing else "?")
         span = f"{item.start.text if item.start else '?'} – {until}"
-        cells = [t(office), t(span)] + ([] if narrow else [t(short_cite(item.sources))])
+        cells = [t(office), t(span)] + ([] if narrow else [t(short_cite(item.sources, most=3))])
         grid.add_row(*([t(_name(names, item.entity))] if holder else []), *cells)
     return grid
 

@@ -114,7 +114,8 @@ def test_ged_sample_rows_per_country_and_deaths_per_year_as_in_the_csv(tmp_path)
         rows = list(csv.DictReader(stream))
     afghan = [r for r in rows if r["country_id"] == "700"]
     result = run("import", "ucdp-ged", str(GED), "--out", str(tmp_path / "af"))
-    assert result.stderr.endswith(f"afg: kept {len(afghan)} of 1,000 rows: {len(afghan)} facts, 7 entities; 0 row(s) refused\n")
+    # Civilians, the Government of Afghanistan (UCDP 130, which spans several regimes) and the Khalis faction
+    assert result.stderr.endswith(f"afg: kept {len(afghan)} of 1,000 rows: {len(afghan)} facts, 3 entities; 0 row(s) refused\n")
     every = run("import", "ucdp-ged", str(GED), "--out", str(tmp_path / "all"), "--country", "all", "--json")
     assert json.loads(every.stdout)["kept"] == 1000
     by_name = run("import", "ucdp-ged", str(GED), "--out", str(tmp_path / "pk"), "--country", "pakistan", "--json")
@@ -257,3 +258,16 @@ def test_sources_list_the_ucdp_dataset_with_its_licence_and_citation():
     out = run("--no-pager", "sources").stdout
     assert "CC BY 4.0" in out
     assert "ucdp-cy-25-1: cite as Davies, S., Pettersson, T., Sollenberg, M., & Öberg, M." in out
+
+
+def test_a_layer_may_hold_its_own_entity_for_an_actor_the_curated_table_codes(tmp_path):
+    """A GED layer imported before the curated table coded an actor keeps working (AFG206 is per table)."""
+    rows = [ged_row(1)]
+    path = write_ged(tmp_path / "ged-23.1-test.csv", rows)
+    run("--data", "curated", "import", "ucdp-ged", str(path), "--out", str(tmp_path / "ged"))
+    entities = tmp_path / "ged" / "entities.csv"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text + "ucdp-actor-303,Taleban movement (as imported),group,,A side,,,ucdp-ged-23-1 actor 303,303\n",
+                        encoding="utf-8")
+    result = run("--data", "builtin", "--data", str(tmp_path / "ged"), "check")
+    assert result.exit_code == 0, result.stdout
