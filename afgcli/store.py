@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+from array import array
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-15"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-19"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -193,6 +194,15 @@ class Store:
         row = self._db.execute("SELECT rec FROM fact WHERE id = ?", (ident,)).fetchone()
         return self._decode.fact(row[0]) if row else None
 
+    def fact_rank(self) -> array:
+        """Each fact's place (by rid) in the order of statement length, then id."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'fact_rank'").fetchone()
+        return _ids(row[0]) if row else array("i")
+
+    def fact_rids_of(self, idents: list[str]) -> set[int]:
+        """The rids of the facts about any of these entities (by id)."""
+        return {rid for (rid,) in self._rows("SELECT fact FROM fact_entity WHERE entity IN ({})", idents)}
+
     def size(self) -> int:
         """How many facts and entities the table holds (what a word's rarity is measured against)."""
         facts = self._db.execute("SELECT max(rid) FROM fact").fetchone()[0] or 0
@@ -293,5 +303,16 @@ class Words:
                 f"SELECT ids FROM {self._table} WHERE word IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
         for (ids,) in rows:
-            found.update(marshal.loads(ids))
+            found.update(_ids(ids))
         return found
+
+    def ids(self, word: str) -> array:
+        """The ids of what holds `word`, ascending (empty when nothing does)."""
+        row = self._db.execute(f"SELECT ids FROM {self._table} WHERE word = ?", (word,)).fetchone()
+        return _ids(row[0]) if row else array("i")
+
+
+def _ids(blob: bytes) -> array:
+    ids = array("i")
+    ids.frombytes(blob)
+    return ids
