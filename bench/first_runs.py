@@ -1,6 +1,6 @@
 """Concurrent first runs: P afg processes started together on a fresh cache against one alone.
 
-usage: python bench/concurrent.py [N] [P] [ROUNDS]   (default 10000, 20 and 3; run with afg installed)
+usage: python bench/first_runs.py [N] [P] [ROUNDS]   (default 10000, 20 and 3; run with afg installed)
 
 Each round times one `afg --data TABLE who NAME --json` on an empty cache directory, then P of them
 started at once on another empty one (until the last ends), and counts the index files each left.
