@@ -11,7 +11,6 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
@@ -116,28 +115,8 @@ class Held:
     from the index's postings as they are stored, so a word in a million facts costs a copy of
     its postings, not a million dictionary entries."""
 
-    _AS_SET = 1 << 18  # arrays up to this size are looked up through a set, longer ones by bisection
-
     def __init__(self, levels: list[tuple[float, array]]):
         self.levels = sorted([(weight, ids) for weight, ids in levels if len(ids)], key=lambda level: -level[0])
-        self._sets: dict[int, set[int]] = {}
-
-    def get(self, rid: int, default: float = 0.0) -> float:
-        for number, (weight, ids) in enumerate(self.levels):
-            if len(ids) <= self._AS_SET:
-                found = self._sets.get(number)
-                if found is None:
-                    found = self._sets[number] = set(ids)
-                if rid in found:
-                    return weight
-            else:
-                at = bisect_left(ids, rid)
-                if at < len(ids) and ids[at] == rid:
-                    return weight
-        return default
-
-    def __contains__(self, rid: int) -> bool:
-        return self.get(rid) > 0.0
 
     def rids(self) -> set[int]:
         found: set[int] = set()
@@ -154,8 +133,8 @@ class Held:
         for number, (_, ids) in enumerate(self.levels):
             if number != largest:
                 others.update(ids)
-        outside = sum(1 for rid in others if not _holds(big, rid))
-        return len(big) + outside
+        others.difference_update(big)  # in C, whatever the sizes
+        return len(big) + len(others)
 
     def as_dict(self) -> dict[int, float]:
         """Every fact that holds the word, with how well (the reference ranking's form)."""
@@ -164,11 +143,6 @@ class Held:
             for rid in ids:
                 best[rid] = weight
         return best
-
-
-def _holds(ids: array, rid: int) -> bool:
-    at = bisect_left(ids, rid)
-    return at < len(ids) and ids[at] == rid
 
 
 @dataclass(frozen=True)

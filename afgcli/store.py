@@ -127,10 +127,6 @@ class Store:
         """Facts whose dates meet the years first..last (and `days`, see _between), in date order."""
         return _in_order(self._between("fact", f"{_FACT_ORDER}, rec", first, last, days), self._decode.fact)
 
-    def fact_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
-        """As facts_between, each fact as its JSON text."""
-        return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last, days), str)
-
     def _streamed(self, sql: str, parameters: tuple = ()) -> Iterator[tuple]:
         """Rows as SQLite reads them, a batch at a time: an answer of any size in bounded memory
         (SQLite sorts in its own bounded buffers, spilling to a temporary file)."""
@@ -154,11 +150,12 @@ class Store:
         return (text for (text,) in rows)
 
     def fact_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
-        """As fact_json_between, read and sorted by SQLite as they are written."""
+        """The JSON texts of the facts whose dates meet the years first..last (and `days`, see _between),
+        in date order: read and sorted by SQLite as they are written."""
         return self._between_sorted("fact", _FACT_ORDER, "json", first, last, days)
 
     def role_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
-        """As role_json_between, read and sorted by SQLite as they are written."""
+        """The JSON texts of the roles held in first..last (and `days`), earliest first, as fact_json_streamed."""
         return self._between_sorted("role", _ROLE_ORDER, "json", first, last, days)
 
     # The whole table, in the order load.read_table keeps it (sources and entities as read, facts in
@@ -236,10 +233,6 @@ class Store:
         """Roles held (as index.held_days has it) in some year of first..last (and `days`, see
         _between), earliest first, and the names of the entities they refer to."""
         return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last, days))
-
-    def role_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
-        """As roles_between, each role as its JSON text."""
-        return _in_order(self._between("role", f"{_ROLE_ORDER}, json", first, last, days), str)
 
     def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
         names: dict[str, str] = {}
