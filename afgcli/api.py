@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from afgcli.queries import PeriodAnswer, WhoAnswer
     from afgcli.search import SearchAnswer
     from afgcli.series import Chart
+    from afgcli.store import Store
 
 __all__ = ["AfgError", "Library", "UsageError", "layers", "open"]
 
@@ -189,15 +190,19 @@ class Library:
 
     def facts(self) -> Iterator[Fact]:
         """Every fact of the table, in date order."""
-        return self._records._store.each_fact()
+        return self._records._store.every_fact()
 
     def entities(self) -> Iterator[Entity]:
         """Every entity of the table, in the order of its files (layer by layer)."""
-        return self._records._store.each_entity()
+        return self._records._store.every_entity()
 
     def roles(self) -> Iterator[Role]:
         """Every role of the table, earliest first (`role.to_dict(library.names_of(...))` names its entities)."""
-        return self._records._store.each_role()
+        return self._records._store.every_role()
+
+    def _store(self) -> Store:
+        """The index's records, for the CLI's export, which streams them as it reads."""
+        return self._records._store
 
     def names_of(self, idents: Iterable[str]) -> dict[str, str]:
         """The names of the entities with these ids (those the table holds)."""

@@ -12,6 +12,11 @@ The index is a cache, never a requirement:
   found and rebuilt (the command line also rebuilds it, with `fresh`, when SQLite finds damage);
 - it is built in a temporary file and renamed into place, so two processes never see half of one;
   the builder holds a lock on the temporary file, and the next build sweeps those of dead builders;
+- one process builds it, however many need it at once: the first takes a lock on a file beside it
+  (`<index>.lock`), and the others wait for that lock (showing the builder's progress, which it
+  writes into the lock file) and then read the index it built. The kernel releases the lock of a
+  process that dies, so the next one in line builds instead; where the cache directory cannot be
+  locked, each process builds its own, as before;
 - when it cannot be written, the index is built in memory and afg still answers.
 """
 
@@ -38,6 +43,8 @@ _EDGE = 1 << 20
 _STAMP = ".verified"  # beside the index: the identity of the file last found whole
 _TEMPORARY = ".tmp-"
 _SWEEP_AFTER = 60  # seconds: an empty temporary file younger than this may be one whose builder has not locked it yet
+_LOCK = ".lock"  # beside the index: held by the process building it
+_POLL = 0.05  # seconds between a waiting process's tries of the lock
 
 
 def cache_dir() -> Path:
@@ -195,6 +202,64 @@ def _lock(handle: int, wait: bool) -> bool:
         return False
 
 
+def _try_lock(handle: int) -> bool | None:
+    """Take the exclusive lock of an open file if free: True, False when another process holds it,
+    None when this file system cannot lock (or this is not POSIX)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    except OSError:  # ENOLCK, EINVAL: a file system without locks
+        return None
+
+
+def _same_file(handle: int, path: Path) -> bool:
+    try:
+        return os.stat(path).st_ino == os.fstat(handle).st_ino
+    except OSError:
+        return False
+
+
+def _build_turn(lock: Path, ready: Callable[[], bool]) -> tuple[int | None, bool]:
+    """Wait for the turn to build the index that `lock` guards: (a handle holding the lock, False)
+    when this process is to build it, (None, True) when another built it meanwhile (`ready`), and
+    (None, False) when the lock cannot be had here: then the caller builds as if alone."""
+    import time
+
+    waiting: _Waiting | None = None
+    try:
+        while True:
+            try:
+                handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                return None, False
+            got = _try_lock(handle)
+            while got is False:
+                waiting = waiting or _Waiting()
+                waiting.show(handle)
+                time.sleep(_POLL)
+                got = _try_lock(handle)
+            if got is None:
+                os.close(handle)
+                return None, False
+            if waiting is not None and ready():
+                os.close(handle)  # which releases the lock
+                return None, True
+            if _same_file(handle, lock):
+                return handle, False
+            # The builder removed the lock file once done; its index is not there (damaged at once,
+            # or removed): take the lock file that is there now, or make one.
+            os.close(handle)
+    finally:
+        if waiting is not None:
+            waiting.close()
+
+
 def _sweep(folder: Path) -> None:
     """Remove the temporary files of builds whose process died (SIGKILL, a crash, a power cut)."""
     import time
@@ -215,7 +280,7 @@ def _sweep(folder: Path) -> None:
             os.close(handle)
 
 
-def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -> Path | None:
+def _build_file(directories: list[Path], folder: Path, prefix: str, name: str, share: int | None = None) -> Path | None:
     """Build the index into `folder`/`name`; None when the folder cannot be written. Raises DataError,
     and CacheFull when the folder's file system is full."""
     import tempfile
@@ -233,7 +298,7 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
     try:
         _lock(handle, wait=True)  # held until the file is renamed into place or removed
         db = sqlite3.connect(temporary)
-        progress = BuildProgress()
+        progress = BuildProgress(share)
         try:
             build(directories, db, progress)
         finally:
@@ -251,13 +316,25 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str) -
             os.unlink(temporary)  # also when interrupted: SIGINT, and SIGTERM and SIGHUP through the command line
         os.close(handle)
     _stamp(folder / name)  # this process wrote it: its first open need not read it all again
-    earlier = [p for p in folder.glob(f"{prefix}*") if p.name not in (name, name + _STAMP)]  # earlier states of this table
+    earlier = [p for p in folder.glob(f"{prefix}*") if p.name not in (name, name + _STAMP, name + _LOCK)]  # earlier states of this table
     for old in earlier + list(folder.glob("library-*.pickle")):  # afg 0.1 cached pickles here
         try:
-            old.unlink()
+            if old.name.endswith(_LOCK):
+                _unlink_unheld(old)  # another process may be building that state now
+            else:
+                old.unlink()
         except OSError:
             pass
     return folder / name
+
+
+def _unlink_unheld(lock: Path) -> None:
+    handle = os.open(lock, os.O_RDWR)
+    try:
+        if _try_lock(handle) and _same_file(handle, lock):
+            os.unlink(lock)
+    finally:
+        os.close(handle)
 
 
 def open_library(directories: list[Path]) -> Library:
@@ -286,17 +363,37 @@ def open_index(directories: list[Path], fresh: bool = False, on_full: Callable[[
     names = _names(directories)
     if names is not None:
         prefix, name = names
-        path = cache_dir() / name
+        folder = cache_dir()
+        path = folder / name
         if not fresh and _intact(path):
             db = _connect(path)
             if db is not None:
                 return db
+        damaged = _identity_of(path) if fresh else None  # a fresh build wants any index but this one
+
+        def ready() -> bool:
+            return (not fresh or _identity_of(path) != damaged) and _intact(path)
+
+        lock, built_by_another = (None, False)
         try:
-            built = _build_file(directories, cache_dir(), prefix, name)
-        except CacheFull:
-            built = None
-            if on_full is not None:
-                on_full(cache_dir())
+            folder.mkdir(parents=True, exist_ok=True)
+            lock, built_by_another = _build_turn(folder / (name + _LOCK), ready)
+        except OSError:
+            pass  # no lock to be had: build as if alone
+        try:
+            built = path if built_by_another else None
+            if built is None:
+                try:
+                    built = _build_file(directories, folder, prefix, name, lock)
+                except CacheFull:
+                    if on_full is not None:
+                        on_full(folder)
+        finally:
+            if lock is not None:
+                # Removed while held, whatever the build's outcome: a process waiting on it then finds
+                # the index, or makes a new lock and builds; one arriving later finds no lock.
+                _remove_lock(folder / (name + _LOCK), lock)
+                os.close(lock)
         if built is not None:
             db = _connect(built)
             if db is not None:
@@ -312,27 +409,84 @@ def open_index(directories: list[Path], fresh: bool = False, on_full: Callable[[
     return db
 
 
+def _identity_of(path: Path) -> str | None:
+    try:
+        return _identity(path.stat())
+    except OSError:
+        return None
+
+
+def _remove_lock(lock: Path, handle: int) -> None:
+    if _same_file(handle, lock):
+        try:
+            os.unlink(lock)
+        except OSError:
+            pass
+
+
+class _Waiting:
+    """What a process waiting for another's build shows on a terminal (stderr), once the wait has
+    taken a second: the builder's progress bar, from what it writes into the lock file, or a note."""
+
+    def __init__(self) -> None:
+        self._bar = BuildProgress()
+        self._noted = False
+
+    def show(self, handle: int) -> None:
+        if not self._bar.shown:
+            return
+        try:
+            shared = os.pread(handle, 512, 0).decode("utf-8", "replace").split("\t")
+            name, done, total = shared[0], int(shared[1]), int(shared[2])
+        except (OSError, ValueError, IndexError):
+            name = None
+        if name:
+            self._bar(name, done, total)
+        elif not self._noted and self._bar.waited():
+            self._noted = True
+            try:
+                sys.stderr.write("afg: waiting for the index that another afg process is building\n")
+            except (OSError, ValueError):
+                pass
+
+    def close(self) -> None:
+        self._bar.close()
+
+
 class BuildProgress:
     """rich's progress bar on stderr while an index is built, once the build has taken a second, and
     only when stderr is a terminal: nothing for a quick build, nothing in a pipe. rich is imported
     only then."""
 
     DELAY = 1.0
+    SHARE_EVERY = 0.2  # seconds between writes of the progress into the lock file, for waiting processes
 
-    def __init__(self) -> None:
+    def __init__(self, share: int | None = None) -> None:
         import time
 
         self._clock = time.monotonic
         self._start = self._clock()
-        self._shown = sys.stderr.isatty()
+        self.shown = sys.stderr.isatty()
         self._bar = None
         self._task = None
+        self._share = share  # the lock file, or None
+        self._shared = 0.0
+
+    def waited(self) -> bool:
+        return self._clock() - self._start >= self.DELAY
 
     def __call__(self, name: str, done: int, total: int) -> None:
-        if not self._shown:
+        if self._share is not None and self._clock() - self._shared >= self.SHARE_EVERY:
+            self._shared = self._clock()
+            try:
+                # fixed width, so a shorter line overwrites a longer one whole
+                os.pwrite(self._share, f"{name}\t{done}\t{total}\t".ljust(300).encode("utf-8", "replace"), 0)
+            except OSError:
+                self._share = None
+        if not self.shown:
             return
         if self._bar is None:
-            if self._clock() - self._start < self.DELAY:
+            if not self.waited():
                 return
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

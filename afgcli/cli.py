@@ -481,23 +481,21 @@ def export(
 ) -> None:
     """The whole table (sources, entities, facts, roles) for pandas, DuckDB or jq."""
     from afgcli import export as exporting
-    from afgcli.load import load_table
 
-    table = load_table(_directories(ctx.obj.data))
+    store = _library(ctx)._store()
     names = [table_name.value] if table_name else list(exporting.TABLES)
     if fmt is Format.csv:
         import csv
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerows(exporting.csv_rows(table, table_name.value if table_name else "facts"))
+        writer.writerows(exporting.csv_rows(store, table_name.value if table_name else "facts"))
     elif fmt is Format.jsonl:
+        for name in names:
+            sys.stdout.writelines(exporting.typed_lines(store, name))
+    else:
         from afgcli import jsonout
 
-        for name in names:
-            for record in exporting.records(table, name):
-                sys.stdout.write(jsonout.dumps({"type": exporting.RECORD_TYPE[name]} | record) + "\n")
-    else:
-        _json({name: list(exporting.records(table, name)) for name in names})
+        jsonout.write_lists({}, [(name, exporting.texts(store, name)) for name in names], sys.stdout)
 
 
 @app.command()

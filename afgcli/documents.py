@@ -9,7 +9,7 @@ give (tests compare the two paths byte for byte).
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from afgcli.match import Match, NameIndex
 from afgcli.periods import Period, outside, parse_period, store_bounds
@@ -31,12 +31,31 @@ class WhoJson(NamedTuple):
 
 
 class PeriodJson(NamedTuple):
-    """queries.PeriodAnswer with its facts and roles as JSON texts."""
+    """queries.PeriodAnswer with its facts and roles as JSON texts (Streamed: read once, as written)."""
 
     query: str
     period: Period
-    facts: tuple[str, ...]
-    in_power: tuple[str, ...]
+    facts: Iterable[str]
+    in_power: Iterable[str]
+
+
+class Streamed:
+    """JSON texts read from the index while they are written, so a large answer (a decade of a
+    million-fact table) never sits in memory whole: iterated once; true when there is one at least."""
+
+    def __init__(self, texts: Iterator[str]):
+        self._texts = texts
+        self._first = next(texts, None)
+        self._any = self._first is not None  # still, once written
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def __iter__(self) -> Iterator[str]:
+        first, self._first = self._first, None
+        if first is not None:
+            yield first
+            yield from self._texts
 
 
 class Documents:
@@ -60,6 +79,6 @@ class Documents:
         if outside(period, self._store.dated_days()):
             return PeriodJson(query, period, (), ())
         bounds = store_bounds(period)
-        facts = self._store.fact_json_between(*bounds)
-        roles = self._store.role_json_between(*bounds)
-        return PeriodJson(query, period, tuple(facts), tuple(roles))
+        facts = Streamed(self._store.fact_json_streamed(*bounds))
+        roles = Streamed(self._store.role_json_streamed(*bounds))
+        return PeriodJson(query, period, facts, roles)

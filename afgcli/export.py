@@ -1,13 +1,15 @@
-"""The whole table as rows and records, for `afg export` (CSV, JSON Lines, JSON)."""
+"""The whole table as rows and JSON texts, for `afg export` (CSV, JSON Lines, JSON), read from the
+index one record at a time, in the order load.read_table keeps them, so that an export of any size
+is written as it is read."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
 from afgcli import jsonout
-from afgcli.load import Table
 from afgcli.model import Citation, Entity, Fact, Role, Source
 from afgcli.schema import CURATED, FILES
+from afgcli.store import Store
 
 TABLES = ("sources", "entities", "facts", "roles")
 RECORD_TYPE = {"sources": "source", "entities": "entity", "facts": "fact", "roles": "role"}
@@ -29,17 +31,17 @@ def _date(value) -> str:
 DERIVED = {"facts": ["year", "end_year"]}
 
 
-def csv_rows(table: Table, name: str) -> Iterator[list[str]]:
+def csv_rows(store: Store, name: str) -> Iterator[list[str]]:
     """The header and rows of one table, in the format of the files in facts/ (plus DERIVED columns)."""
     yield header(name)
     if name == "sources":
-        yield from map(source_row, table.sources.values())
+        yield from map(source_row, store.every_source())
     elif name == "entities":
-        yield from map(entity_row, table.entities.values())
+        yield from map(entity_row, store.every_entity())
     elif name == "facts":
-        yield from map(fact_row, table.facts)
+        yield from map(fact_row, store.every_fact())
     else:
-        yield from map(role_row, table.roles)
+        yield from map(role_row, store.every_role())
 
 
 def header(name: str) -> list[str]:
@@ -71,13 +73,19 @@ def role_row(r: Role) -> list[str]:
     return [r.entity, r.role, r.organization, _date(r.start), ".." if r.ongoing else _date(r.end), _cites(r.sources)]
 
 
-def records(table: Table, name: str) -> Iterator[dict[str, Any]]:
+def texts(store: Store, name: str) -> Iterator[str]:
+    """Each record of one table as its JSON text (jsonout's document, as `dumps` writes it)."""
     if name == "sources":
-        yield from (jsonout.source(s) for s in table.sources.values())
-    elif name == "entities":
-        yield from (jsonout.entity(e) for e in table.entities.values())
-    elif name == "facts":
-        yield from (jsonout.fact(f) for f in table.facts)
-    else:
-        names = {ident: e.name for ident, e in table.entities.items()}
-        yield from (jsonout.role(r, names) for r in table.roles)
+        return (jsonout.dumps(jsonout.source(s)) for s in store.every_source())
+    if name == "entities":
+        return store.every_entity("json")
+    if name == "facts":
+        return store.every_fact("json")
+    return store.every_role("json")
+
+
+def typed_lines(store: Store, name: str) -> Iterator[str]:
+    """JSON Lines: each record's text with its type first (`{"type": "fact", "id": ...}`)."""
+    opening = '{"type": "%s", ' % RECORD_TYPE[name]
+    for text in texts(store, name):
+        yield opening + text[1:] + "\n"

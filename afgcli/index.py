@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import marshal
 import sqlite3
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -33,9 +34,10 @@ CREATE TABLE entity(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NUL
 -- first, last: the date's bounds as yyyymmdd, so that (first, last, id) sorts facts in date order
 -- json: the fact as `afg --json` writes it (jsonout.fact), so a large answer is written without decoding
 -- span: 1 when the date is an interval (1994/1999), which covers every day between its ends
+-- length: of the statement, in characters: with id, what orders facts that search scores alike
 CREATE TABLE fact(rid INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
                   first INTEGER NOT NULL, last INTEGER NOT NULL, id TEXT NOT NULL, rec BLOB NOT NULL, json TEXT NOT NULL,
-                  span INTEGER NOT NULL);
+                  span INTEGER NOT NULL, length INTEGER NOT NULL);
 CREATE TABLE fact_entity(entity TEXT NOT NULL, fact INTEGER NOT NULL, PRIMARY KEY(entity, fact)) WITHOUT ROWID;
 -- start (yyyymmdd, 0 when unknown), entity, title: the order roles are listed in
 -- names: the holder's and the organization's names, which every answer with a role shows
@@ -45,6 +47,7 @@ CREATE TABLE role(rid INTEGER PRIMARY KEY, entity TEXT NOT NULL, organization TE
                   first INTEGER, last INTEGER, span INTEGER);
 CREATE TABLE name_exact(key TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE name_folded(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
+-- ids: the postings, ascending, as array('i') bytes (store.ids reads them without decoding each)
 CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 -- the words of an entity's summary and of the roles it holds (title and organization), by entity rid
@@ -137,7 +140,8 @@ class _Builder:
         rid = self.fact_count
         when = item.when
         self.facts.append(
-            (rid, when.year, when.end_year, day_number(when.first), day_number(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text)
+            (rid, when.year, when.end_year, day_number(when.first), day_number(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text,
+             len(item.text))
         )
         for ident in dict.fromkeys(item.entities):
             self.links.append((ident, rid))
@@ -156,7 +160,7 @@ class _Builder:
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
+        self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.facts)
         self.db.executemany("INSERT INTO temp.link VALUES (?, ?)", self.links)
         self.facts, self.links = [], []
 
@@ -215,8 +219,14 @@ class _Builder:
         for table, words in (("name_word", name_words), ("fact_word", self.fact_words), ("about_word", about_words)):
             db.executemany(
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
-                ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, marshal.dumps(ids)) for w, ids in sorted(words.items())),
+                ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, array("i", ids).tobytes()) for w, ids in sorted(words.items())),
             )
+        # Each fact's place in the order search lists facts that score alike (shorter statement, then
+        # id), by rid: search ranks a tie of any size by it without reading the facts.
+        rank = array("i", bytes(4 * (self.fact_count + 1)))
+        for place, (rid,) in enumerate(db.execute("SELECT rid FROM fact ORDER BY length, id, rid")):
+            rank[rid] = place
+        db.execute("INSERT INTO meta VALUES ('fact_rank', ?)", (rank.tobytes(),))
         db.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any, Mapping, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.model import Citation, Entity, Fact, Figure, Role, Source
@@ -141,13 +141,39 @@ def _period(query: str, period: Period, facts: list, in_power: list) -> dict[str
 
 
 def write_period_json(answer: PeriodJson, stream: TextIO) -> None:
-    """The document of `period`, from records already in JSON: spliced when piped, re-read to indent."""
-    if stream.isatty():
-        facts, in_power = [json.loads(f) for f in answer.facts], [json.loads(r) for r in answer.in_power]
-        write(_period(answer.query, answer.period, facts, in_power), stream)
-        return
-    head = dumps(_period_head(answer.query, answer.period))[:-1]  # the stored texts are escaped already (index.py)
-    stream.write(f'{head}, "facts": [{", ".join(answer.facts)}], "in_power": [{", ".join(answer.in_power)}]}}\n')
+    """The document of `period`, from records already in JSON, written as they are read."""
+    write_lists(_period_head(answer.query, answer.period), [("facts", answer.facts), ("in_power", answer.in_power)], stream)
+
+
+_JOINED = 256  # texts joined into one write
+
+
+def write_lists(head: dict[str, Any], lists: list[tuple[str, Iterable[str]]], stream: TextIO) -> None:
+    """The document `head` | {key: [texts...] for each list}, written as the lists are read: the
+    same bytes as `write` of the whole document (compact in a pipe, indented on a terminal). Each
+    text is a compact JSON document as `dumps` writes it (escaped already, as the index stores them)."""
+    tty = stream.isatty()
+    if tty:
+        opening = dumps(head, 2)[:-2] if head else "{"  # without its closing "\n}"
+        separator, before, between, after = ",\n" if head else "\n", "\n    ", ",\n    ", "\n  ]"
+    else:
+        opening = dumps(head)[:-1] if head else "{"
+        separator, before, between, after = ", " if head else "", "", ", ", "]"
+    stream.write(opening)
+    for key, texts in lists:
+        stream.write(f"{separator}{'  ' if tty else ''}{json.dumps(key)}: [")
+        separator = ",\n" if tty else ", "
+        batch, written = [], False
+        for text in texts:
+            batch.append(dumps(json.loads(text), 2).replace("\n", "\n    ") if tty else text)
+            if len(batch) == _JOINED:
+                stream.write((between if written else before) + between.join(batch))
+                batch, written = [], True
+        if batch:
+            stream.write((between if written else before) + between.join(batch))
+            written = True
+        stream.write(after if written else "]")
+    stream.write("\n}\n" if tty else "}\n")
 
 
 def search(answer: SearchAnswer) -> dict[str, Any]:

@@ -8,7 +8,9 @@ question's words (who, when, how many, where) say what kind of fact answers it, 
 
 from __future__ import annotations
 
+import heapq
 import math
+from array import array
 from dataclasses import dataclass
 
 from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
@@ -115,6 +117,42 @@ class SearchAnswer:
         return jsonout.search(self)
 
 
+class Held:
+    """How well each fact holds a word: ascending arrays of fact rids, each with the weight (0-1) a
+    fact in it holds the word with; a fact in several holds it as well as the best of them. Read
+    from the index's postings as they are stored, so a word in a million facts costs a copy of
+    its postings, not a million dictionary entries."""
+
+    def __init__(self, levels: list[tuple[float, array]]):
+        self.levels = sorted([(weight, ids) for weight, ids in levels if len(ids)], key=lambda level: -level[0])
+
+    def rids(self) -> set[int]:
+        found: set[int] = set()
+        for _, ids in self.levels:
+            found.update(ids)
+        return found
+
+    def __len__(self) -> int:
+        if not self.levels:
+            return 0
+        largest = max(range(len(self.levels)), key=lambda number: len(self.levels[number][1]))
+        big = self.levels[largest][1]
+        others: set[int] = set()
+        for number, (_, ids) in enumerate(self.levels):
+            if number != largest:
+                others.update(ids)
+        others.difference_update(big)  # in C, whatever the sizes
+        return len(big) + len(others)
+
+    def as_dict(self) -> dict[int, float]:
+        """Every fact that holds the word, with how well (the reference ranking's form)."""
+        best: dict[int, float] = {}
+        for weight, ids in reversed(self.levels):  # ascending weights: the best one for each fact is written last
+            for rid in ids:
+                best[rid] = weight
+        return best
+
+
 @dataclass(frozen=True)
 class _Word:
     """A word asked for: its weight (rarity), whether it is distinctive (a name, a number: a hit must
@@ -122,7 +160,7 @@ class _Word:
 
     weight: float
     distinctive: bool
-    facts: dict[int, float]
+    facts: Held
     entities: dict[int, float]
     forms: frozenset[str] = frozenset()  # the words a statement may hold it as
     names: frozenset[str] = frozenset()  # the words a summary, a role or a name may hold it as
@@ -173,7 +211,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
                 kept[rid] = score
         return kept
 
-    entity_scores, fact_scores = scored("entities"), scored("facts")
+    entity_scores = scored("entities")
     ranked: list[tuple] = []
     # An exact name beats a longer name that holds it (Ahmad Massoud before Ahmad Shah Massoud).
     closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
@@ -192,15 +230,8 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
             bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
         ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
-    facts = store.facts(_best(fact_scores, limit + POOL))
-    kinds = store.kinds(sorted({ident for fact in facts.values() for ident in fact.entities}))
-    for rid, fact in facts.items():
-        score = fact_scores[rid]
-        key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
-        if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
-            key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
-        elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
-            key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
+    ranking = _FactRanking(store, asked, question, years, named, mentioned)
+    for rid, fact, score, key in ranking.pool(_fact_scores(asked, total, distinctive), limit + POOL):
         # On a tie a curated statement comes before an imported record (UCDP) that says no more.
         ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, fact))
     ranked.sort(key=lambda item: item[:4])
@@ -289,6 +320,185 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
 
 def _best(scores: dict[int, float], count: int) -> list[int]:
     return sorted(scores, key=lambda rid: -scores[rid])[:count]
+
+
+def _fact_scores(asked: list[_Word], total: float, distinctive: list[_Word]) -> list[tuple[float, int, set[int]]]:
+    """The facts that score at least PARTIAL, as (score, how many of the words asked for they hold,
+    rids) for each way of holding the words. Only facts that could reach PARTIAL are looked at: those
+    holding the rarest word without which the others fall short, else those holding a distinctive
+    word, else any word. Sets do the work, in C: no loop over the facts in Python."""
+    most = [w.weight * max((weight for weight, _ in w.facts.levels), default=0.0) for w in asked]
+    needed = [w for w, top in zip(asked, most) if 100 * (sum(most) - top) / total < PARTIAL - 1e-9]
+    if needed:
+        candidates = min(needed, key=lambda w: len(w.facts)).facts.rids()
+    else:
+        candidates = set().union(*(w.facts.rids() for w in (distinctive or asked)))
+    # Split the candidates by how well they hold each word (the best level holding each fact).
+    groups: list[tuple[tuple[float, ...], set[int]]] = [((), candidates)] if candidates else []
+    for word in asked:
+        split = []
+        for held, members in groups:
+            rest = members
+            for weight, ids in word.facts.levels:  # best first
+                if not rest:
+                    break
+                inside = rest.intersection(ids)
+                if inside:
+                    split.append(((*held, weight), inside))
+                    rest = rest - inside
+            if rest:
+                split.append(((*held, 0.0), rest))
+        groups = split
+    kept = []
+    for held, members in groups:
+        if distinctive and not any(held[asked.index(w)] for w in distinctive):
+            continue  # only generic words meet: battle of Mosul is not the Battle of Jalalabad
+        got = 0.0
+        for word, how in zip(asked, held):  # in the order asked: the same sum, bit for bit, as one fact at a time
+            if how:
+                got += word.weight * how
+        score = 100 * got / total
+        if score >= PARTIAL:
+            kept.append((score, sum(1 for how in held if how), members))
+    return kept
+
+
+class _FactRanking:
+    """The facts search lists: the `count` that score best, those tied at the cut-off chosen by
+    what ranks them in the end (the key below, then the shorter statement, then the id). A tie of
+    any size is ranked by the index's fact_rank (length, id) and by an upper bound of what the
+    question's points can add to each fact, so only the facts that can still make the cut are read."""
+
+    def __init__(self, store: Store, asked: list[_Word], question: str | None, years: list[int], named: set[str], mentioned: set[str]):
+        self.store, self.asked, self.question, self.years = store, asked, question, years
+        self.named, self.mentioned = named, mentioned
+        self._kinds: dict[str, str] = {}
+
+    def key(self, fact: Fact, score: float) -> float:
+        question, asked = self.question, self.asked
+        key = score + _answers(fact, question, self.years, asked) + (0.5 if self.named.intersection(fact.entities) else 0.0)
+        if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
+            key += _together(fact, asked) + _doer(fact, question, self.mentioned, self._kinds)
+        elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
+            key += (_together(fact, asked) + _doer(fact, question, self.mentioned, self._kinds)) / 4
+        return key
+
+    def _read(self, rids: list[int]) -> dict[int, Fact]:
+        facts = self.store.facts(rids)
+        subjects = sorted({fact.entities[0] for fact in facts.values() if fact.entities} - self._kinds.keys())
+        self._kinds.update(self.store.kinds(subjects))
+        return facts
+
+    def pool(self, scores: list[tuple[float, int, set[int]]], count: int) -> list[tuple[int, Fact, float, float]]:
+        """(rid, fact, score, key) of the facts to rank: the `count` best by score, a tie at the cut-off
+        decided by key, statement length and id."""
+        by_score: dict[float, list[tuple[int, set[int]]]] = {}
+        for score, held_words, members in scores:
+            by_score.setdefault(score, []).append((held_words, members))
+        chosen: list[tuple[int, float]] = []
+        for score in sorted(by_score, reverse=True):
+            size = sum(len(members) for _, members in by_score[score])
+            if len(chosen) + size <= count:
+                chosen += [(rid, score) for _, members in by_score[score] for rid in members]
+                continue
+            if count > len(chosen):
+                tie = self._best_of_tie(by_score[score], score, count - len(chosen))
+            else:
+                tie = []
+            break
+        else:
+            tie = []
+        facts = self._read([rid for rid, _ in chosen])
+        return [(rid, facts[rid], score, self.key(facts[rid], score)) for rid, score in chosen] + tie
+
+    def _bounds(self, tied: list[tuple[int, set[int]]]) -> dict[float, set[int]]:
+        """The tied facts grouped by an upper bound of the points the question can add to each."""
+        question, together = self.question, 0.0
+        base = {"count": 1.5 * ASKED_FOR, "when": ASKED_FOR}.get(question or "", 0.0)
+        if question not in (None, "what"):
+            together = doer = ASKED_FOR
+        elif question is None:
+            together = doer = ASKED_FOR / 4
+        else:
+            doer = 0.0
+        # (points, facts that may get them, or None: any)
+        parts: list[tuple[float, float, set[int] | None]] = []  # (points inside, points outside, facts inside)
+        if self.named:
+            parts.append((0.5, 0.0, self.store.fact_rids_of(sorted(self.named))))
+        if self.years:
+            dated: set[int] = set()
+            for year in self.years:
+                dated.update(self.store.fact_rids_between(year, year))
+            parts.append((ASKED_FOR, -ASKED_FOR, dated))
+        if doer and question != "who":
+            parts.append((doer, 0.0, self.store.fact_rids_of(sorted(self.mentioned)) if self.mentioned else set()))
+        elif doer:
+            base += doer
+        # _together is at most `together` when no token can be a form of two words asked for, and the
+        # words a statement holds are the ones the index lists it under (particles are not); else a
+        # stretch of one token may hold several words, and the bound is looser.
+        forms = [w.forms for w in self.asked]
+        apart = sum(len(f) for f in forms) == len(frozenset().union(*forms)) and not any(f & PARTICLES for f in forms)
+        groups: list[tuple[float, set[int]]] = [
+            (base + ((together if held_words >= 2 else 0.0) if apart else together * len(self.asked)), members)
+            for held_words, members in tied
+        ]
+        for inside_points, outside_points, inside in parts:
+            split = []
+            for bound, members in groups:
+                within = members.intersection(inside)
+                if within:
+                    split.append((bound + inside_points, within))
+                if len(within) < len(members):
+                    split.append((bound + outside_points, members - within))
+            groups = split
+        merged: dict[float, set[int]] = {}
+        for bound, members in groups:
+            merged.setdefault(bound, set()).update(members)
+        return merged
+
+    def _best_of_tie(self, tied: list[tuple[int, set[int]]], score: float, wanted: int) -> list[tuple[int, Fact, float, float]]:
+        """The `wanted` facts of a tie in score that rank first by key, then statement length and id."""
+        rank = self.store.fact_rank()
+        groups = self._bounds(tied)
+        best: list[tuple[float, int, int, Fact]] = []  # a heap of (key, -rank, rid, fact): its head is the worst kept
+
+        def may_beat(ceiling: float, place: int) -> bool:
+            """Whether a fact whose key is at most `ceiling`, at `place` in rank, can displace the worst kept."""
+            if len(best) < wanted:
+                return True
+            worst_key, worst_place = best[0][0], -best[0][1]
+            return ceiling > worst_key + 1e-9 or (ceiling >= worst_key - 1e-9 and place < worst_place)
+
+        for bound in sorted(groups, reverse=True):
+            group, ceiling = groups[bound], score + bound
+            if not may_beat(ceiling, -1):  # not even a fact ranked before every other
+                continue
+            head = heapq.nsmallest(min(len(group), 2 * wanted + 16), group, key=rank.__getitem__)
+            order = iter(head)
+            if len(head) < len(group):  # should the head not settle it, the rest follows in order
+                order = iter(head + sorted(group, key=rank.__getitem__)[len(head):])
+            batch: list[int] = []
+            for rid in order:
+                if not may_beat(ceiling, rank[rid]):
+                    break
+                batch.append(rid)
+                if len(batch) == 32:
+                    self._keep(batch, score, rank, best, wanted)
+                    batch = []
+            self._keep(batch, score, rank, best, wanted)
+        return [(rid, fact, score, key) for key, _, rid, fact in best]
+
+    def _keep(self, batch: list[int], score: float, rank: array, best: list, wanted: int) -> None:
+        if not batch:
+            return
+        facts = self._read(batch)
+        for rid in batch:
+            item = (self.key(facts[rid], score), -rank[rid], rid, facts[rid])
+            if len(best) < wanted:
+                heapq.heappush(best, item)
+            elif item[:2] > best[0][:2]:
+                heapq.heapreplace(best, item)
 
 
 def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Word]) -> float:
@@ -406,7 +616,7 @@ def _entity_hits(words_of: dict[str, Words], word: str, literal: bool) -> tuple[
     return best, forms
 
 
-def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: bool) -> tuple[dict[int, float], dict[str, float]]:
+def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: bool) -> tuple[Held, dict[str, float]]:
     """Fact rids that hold the word, and how well (0-1). A word counts in full where the statement has
     it, less in another form (a transliteration, a longer word it begins, one with the same stem) or
     in the name of an entity the fact is about; it is spelt loosely only when nothing in the table has
@@ -418,14 +628,10 @@ def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: boo
         similar = {other: w for other, w in similar.items() if w != SAME_SKELETON or name_words.has(other)}
     if not similar and not named:
         similar = similar_words(fact_words, word, fuzzy=True, literal=literal, names=False)
-    best: dict[int, float] = {}
-    for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
-        for rid in fact_words.postings([other]):
-            best[rid] = weight  # ascending weights: the best one for each fact is written last
+    levels = [(weight, fact_words.ids(other)) for other, weight in similar.items()]
     linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
     if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
         linked.update(store.fact_rids_between(int(word), int(word)))
-    for rid in linked:
-        if best.get(rid, 0.0) < LINKED:
-            best[rid] = LINKED
-    return best, similar
+    if linked:
+        levels.append((LINKED, array("i", sorted(linked))))  # at least LINKED: a fact in a better level keeps that
+    return Held(levels), similar

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+from array import array
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
     from afgcli.codec import Decoder
     from afgcli.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-15"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-19"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
 SKELETON_MIN = 4  # shorter words fold too much to be compared by skeleton, or by prefix
 
+_STREAM_BATCH = 512  # rows fetched at a time by the streamed readers
 _MAX_PARAMETERS = 900  # below SQLite's smallest limit on bound parameters
 
 
@@ -125,9 +127,60 @@ class Store:
         """Facts whose dates meet the years first..last (and `days`, see _between), in date order."""
         return _in_order(self._between("fact", f"{_FACT_ORDER}, rec", first, last, days), self._decode.fact)
 
-    def fact_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
-        """As facts_between, each fact as its JSON text."""
-        return _in_order(self._between("fact", f"{_FACT_ORDER}, json", first, last, days), str)
+    def _streamed(self, sql: str, parameters: tuple = ()) -> Iterator[tuple]:
+        """Rows as SQLite reads them, a batch at a time: an answer of any size in bounded memory
+        (SQLite sorts in its own bounded buffers, spilling to a temporary file)."""
+        cursor = self._db.execute(sql, parameters)
+        while rows := cursor.fetchmany(_STREAM_BATCH):
+            yield from rows
+
+    def _between_sorted(self, table: str, order: str, column: str, first: int, last: int, days) -> Iterator[str]:
+        within = ""
+        bounds: tuple[int, ...] = ()
+        if days is not None:
+            within = " AND (first >= ? AND last <= ? OR span AND first <= ? AND last >= ?)"
+            bounds = (days[0], days[1], days[1], days[0])
+        # The same rows as _between, sorted by SQLite on the key _in_order sorts them by.
+        rows = self._streamed(
+            f"SELECT {column} FROM (SELECT {order}, {column} FROM {table} WHERE hi - lo <= {SHORT} AND lo BETWEEN ? AND ? AND hi >= ?{within}"
+            f" UNION ALL SELECT {order}, {column} FROM {table} WHERE hi - lo > {SHORT} AND lo <= ? AND hi >= ?{within})"
+            f" ORDER BY {order}, {column}",
+            (first - SHORT, last, first, *bounds, last, first, *bounds),
+        )
+        return (text for (text,) in rows)
+
+    def fact_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
+        """The JSON texts of the facts whose dates meet the years first..last (and `days`, see _between),
+        in date order: read and sorted by SQLite as they are written."""
+        return self._between_sorted("fact", _FACT_ORDER, "json", first, last, days)
+
+    def role_json_streamed(self, first: int, last: int, days: tuple[int, int] | None = None) -> Iterator[str]:
+        """The JSON texts of the roles held in first..last (and `days`), earliest first, as fact_json_streamed."""
+        return self._between_sorted("role", _ROLE_ORDER, "json", first, last, days)
+
+    # The whole table, in the order load.read_table keeps it (sources and entities as read, facts in
+    # date order, roles by start), one record at a time, for `afg export`.
+
+    def every_source(self) -> Iterator[Source]:
+        return (self._decode.source(rec) for (rec,) in self._streamed("SELECT rec FROM source ORDER BY rid"))
+
+    def every_entity(self, column: str = "rec") -> Iterator:
+        """Entities as records (`rec`) or as their JSON texts (`json`)."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM entity ORDER BY rid")
+        return (self._decode.entity(value) if column == "rec" else value for (value,) in rows)
+
+    def every_fact(self, column: str = "rec") -> Iterator:
+        """Facts in date order (load.fact_order, then the table's order), as records or JSON texts."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM fact ORDER BY {_FACT_ORDER}, rid")
+        return (self._decode.fact(value) if column == "rec" else value for (value,) in rows)
+
+    def every_role(self, column: str = "rec") -> Iterator:
+        """Roles by start (load.role_order, then the table's order), as records or JSON texts."""
+        assert column in ("rec", "json")
+        rows = self._streamed(f"SELECT {column} FROM role ORDER BY start, entity, title, rid")
+        return (self._decode.role(value) if column == "rec" else value for (value,) in rows)
 
     def fact_rids_between(self, first: int, last: int) -> list[int]:
         """The rids of the facts whose dates meet the years first..last."""
@@ -137,6 +190,15 @@ class Store:
         """One fact by its id (a keyed lookup: fact ids have an index)."""
         row = self._db.execute("SELECT rec FROM fact WHERE id = ?", (ident,)).fetchone()
         return self._decode.fact(row[0]) if row else None
+
+    def fact_rank(self) -> array:
+        """Each fact's place (by rid) in the order of statement length, then id."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'fact_rank'").fetchone()
+        return _ids(row[0]) if row else array("i")
+
+    def fact_rids_of(self, idents: list[str]) -> set[int]:
+        """The rids of the facts about any of these entities (by id)."""
+        return {rid for (rid,) in self._rows("SELECT fact FROM fact_entity WHERE entity IN ({})", idents)}
 
     def size(self) -> int:
         """How many facts and entities the table holds (what a word's rarity is measured against)."""
@@ -172,10 +234,6 @@ class Store:
         _between), earliest first, and the names of the entities they refer to."""
         return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last, days))
 
-    def role_json_between(self, first: int, last: int, days: tuple[int, int] | None = None) -> list[str]:
-        """As roles_between, each role as its JSON text."""
-        return _in_order(self._between("role", f"{_ROLE_ORDER}, json", first, last, days), str)
-
     def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
         names: dict[str, str] = {}
         for row in rows:
@@ -196,21 +254,6 @@ class Store:
         return [(self._decode.source(rec), facts) for rec, facts in self._db.execute("SELECT rec, facts FROM source ORDER BY rid")]
 
     # The whole table, one record at a time (the Python API's iterators)
-
-    def each_entity(self) -> Iterator[Entity]:
-        """Every entity, in the order of the tables."""
-        for (rec,) in self._db.execute("SELECT rec FROM entity ORDER BY rid"):
-            yield self._decode.entity(rec)
-
-    def each_fact(self) -> Iterator[Fact]:
-        """Every fact, in date order."""
-        for (rec,) in self._db.execute(f"SELECT rec FROM fact ORDER BY {_FACT_ORDER}"):
-            yield self._decode.fact(rec)
-
-    def each_role(self) -> Iterator[Role]:
-        """Every role, earliest first."""
-        for (rec,) in self._db.execute(f"SELECT rec FROM role ORDER BY {_ROLE_ORDER}"):
-            yield self._decode.role(rec)
 
     def names_of(self, idents: list[str]) -> dict[str, str]:
         """The names of these entities (those the table holds)."""
@@ -259,5 +302,16 @@ class Words:
                 f"SELECT ids FROM {self._table} WHERE word IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
         for (ids,) in rows:
-            found.update(marshal.loads(ids))
+            found.update(_ids(ids))
         return found
+
+    def ids(self, word: str) -> array:
+        """The ids of what holds `word`, ascending (empty when nothing does)."""
+        row = self._db.execute(f"SELECT ids FROM {self._table} WHERE word = ?", (word,)).fetchone()
+        return _ids(row[0]) if row else array("i")
+
+
+def _ids(blob: bytes) -> array:
+    ids = array("i")
+    ids.frombytes(blob)
+    return ids

@@ -1,0 +1,101 @@
+"""search ranks a tie of any size without reading it (issue 19): the same ranked ids as the reference
+ranking below, which reads and scores every fact that matches (afg's ranking before issue 19, with
+the facts tied at the cut-off of its pool chosen by the keys that rank them in the end)."""
+
+from pathlib import Path
+
+import pytest
+
+from afgcli import search as searching
+from afgcli.cache import open_library
+from afgcli.match import FOLDED_PHRASE
+from afgcli.names import abbreviations, content_tokens
+from afgcli.schema import builtin_layers
+from afgcli.search import (ASKED_FOR, PARTIAL, POOL, STOPWORDS, _answers, _best, _by_role, _doer, _mentioned, _phrased,
+                           _together, _weighed, asks_for)
+
+QUESTIONS = Path(__file__).parent / "questions"
+
+
+def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
+    store, names, words_of = library._store, library.names, library._words
+    words = [w for w in _phrased(content_tokens(query)) if w not in STOPWORDS] or content_tokens(query)
+    asked = _weighed(store, words_of, words, abbreviations(query))
+    if not asked:
+        return []
+    total = sum(w.weight for w in asked)
+    distinctive = [w for w in asked if w.distinctive]
+    question = asks_for(query)
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+    held = {id(w): w.facts.as_dict() for w in asked}
+
+    def scored(side: str) -> dict[int, float]:
+        of = (lambda w: held[id(w)]) if side == "facts" else (lambda w: w.entities)
+        totals: dict[int, float] = {}
+        for word in asked:
+            for rid, got in of(word).items():
+                totals[rid] = totals.get(rid, 0.0) + word.weight * got
+        return {rid: 100 * got / total for rid, got in totals.items()
+                if not (distinctive and not any(rid in of(w) for w in distinctive)) and 100 * got / total >= PARTIAL}
+
+    entity_scores, fact_scores = scored("entities"), scored("facts")
+    ranked = []
+    closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
+    named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
+    entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)
+    mentioned, named_words = _mentioned(store, words_of["name"], words)
+    if question == "what" and not named_words.issuperset(words):
+        question, entity_bonus = "about", -ASKED_FOR
+    for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
+        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
+        score = max(entity_scores[rid], by_role)
+        near = closeness.get(ident, 0.0)
+        bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
+        if office and question in ("who", None):
+            bonus += 4 * ASKED_FOR
+        key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
+        ranked.append((-key, False, -weight, ident, round(score, 1)))
+    facts = store.facts(list(fact_scores))  # every fact that matches
+    kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
+    keyed = []
+    for rid, fact in facts.items():
+        score = fact_scores[rid]
+        key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
+        if question not in (None, "what"):
+            key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
+        elif question is None:
+            key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
+        keyed.append((-score, -key, len(fact.text), fact.id, fact.origin != "curated"))
+    keyed.sort(key=lambda item: item[:4])
+    ranked += [(minus_key, imported, length, ident, round(-minus_score, 1))
+               for minus_score, minus_key, length, ident, imported in keyed[: limit + POOL]]
+    ranked.sort(key=lambda item: item[:4])  # on a tie a curated statement before an imported record
+    return [(ident, score) for _, _, _, ident, score in ranked[:limit]]
+
+
+def queries() -> list[str]:
+    asked = [line.split("\t")[0] for line in (QUESTIONS / "search.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    asked += [line.strip() for line in (QUESTIONS / "absent.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    asked += [line.split("\t")[0] for line in (QUESTIONS / "variants.tsv").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")]
+    # Plain words that many facts hold, so that many tie at the cut-off, and years, which move facts by points.
+    return asked + ["ceasefire", "Taliban", "Kabul 1996", "Massoud", "war", "battle", "peace", "agreement", "attack",
+                    "killed", "Soviet withdrawal", "1992", "Afghanistan", "president", "Kabul", "Pakistan", "province",
+                    "Taliban Kabul", "when did the Taliban take Kabul", "how many refugees", "who led the Mujahideen"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return open_library(builtin_layers())
+
+
+@pytest.mark.parametrize("limit", [5, 20, 60])
+def test_search_ranks_as_the_reference_that_reads_every_match(library, limit):
+    differ = []
+    for query in queries():
+        got = [(h.entity.id if h.entity else h.fact.id, h.score) for h in library.search(query, limit).hits]
+        if got != reference(library, query, limit):
+            differ.append(query)
+    assert differ == []
