@@ -442,6 +442,9 @@ def _weighed(store: Store, words_of: dict[str, Words], words: list[str], literal
         rarity = len(facts) + len(entities)
         weight = math.log(1 + size / (1 + rarity)) * words.count(word)
         year = len(word) == 4 and word.isdigit()
+        # a word in more names than GENERIC_NAME_WORD (Afghanistan) names no one: it is no name to insist on
+        generic_name = words_of["name"].has(word) and len(words_of["name"].postings([word])) > GENERIC_NAME_WORD
+        common = common or generic_name
         asked.append(
             _Word(weight, not common and not year, facts, entities, frozenset(forms), frozenset(names), int(word) if year else None, word)
         )
@@ -509,7 +512,10 @@ def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: boo
     for other, weight in sorted(similar.items(), key=lambda kv: kv[1]):
         for rid in fact_words.postings([other]):
             best[rid] = weight  # ascending weights: the best one for each fact is written last
-    linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
+    if len(named) > GENERIC_NAME_WORD:  # a word in many names links only the entity it names in full (Afghanistan)
+        exact = store.exact_name(word)
+        named = {exact} if exact is not None else set()
+    linked = store.facts_linked(sorted(named))
     if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
         linked.update(store.fact_rids_between(int(word), int(word)))
     for rid in linked:
