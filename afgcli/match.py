@@ -112,13 +112,17 @@ _ALIKE = tuple(frozenset(group) for group in "mn bp dt kqcg szc fvw".split())
 
 
 def _consonant_slip(key: str, other: str) -> bool:
-    """Whether two folded keys are one name's: the same, one consonant put for a sound-alike one, or a
-    silent h added or dropped at the end (Obamah)."""
+    """Whether the folded key of a query's word (`key`) may be a slip for a name's (`other`): the same,
+    one consonant put for a sound-alike one, one of the name's consonants dropped (Bamiyai), or a
+    silent h added or dropped at the end (Obamah). A consonant added elsewhere makes another name
+    (Rahbani is not Rabbani, Hibatullah not Habibullah)."""
     if key == other:
         return True
     if len(key) == len(other):
         changed = [(a, b) for a, b in zip(key, other) if a != b]
         return len(changed) == 1 and any(set(changed[0]) <= group for group in _ALIKE)
+    if len(key) + 1 == len(other) and any(other[:at] + other[at + 1 :] == key for at in range(1, len(other))):
+        return True
     shorter, longer = sorted((key, other), key=len)
     return longer == shorter + "h"
 
