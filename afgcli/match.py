@@ -103,7 +103,28 @@ def _misspelling(words: Words, word: str, other: str, names: bool) -> bool:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.distance(skeleton(word), skeleton(other)) <= 1 and Levenshtein.distance(word, other) <= TYPOS
+    return _consonant_slip(skeleton(word), skeleton(other)) and Levenshtein.distance(word, other) <= TYPOS
+
+
+# Consonants a slip of the ear or the keyboard puts for one another (Dostun for Dostum); any other
+# change of a consonant makes another name (Bagram is not Bahram, nor Bremer Bremen, nor Zahir Zakir).
+_ALIKE = tuple(frozenset(group) for group in "mn bp dt kqcg szc fvw".split())
+
+
+def _consonant_slip(key: str, other: str) -> bool:
+    """Whether the folded key of a query's word (`key`) may be a slip for a name's (`other`): the same,
+    one consonant put for a sound-alike one, one of the name's consonants dropped (Bamiyai), or a
+    silent h added or dropped at the end (Obamah). A consonant added elsewhere makes another name
+    (Rahbani is not Rabbani, Hibatullah not Habibullah)."""
+    if key == other:
+        return True
+    if len(key) == len(other):
+        changed = [(a, b) for a, b in zip(key, other) if a != b]
+        return len(changed) == 1 and any(set(changed[0]) <= group for group in _ALIKE)
+    if len(key) + 1 == len(other) and any(other[:at] + other[at + 1 :] == key for at in range(1, len(other))):
+        return True
+    shorter, longer = sorted((key, other), key=len)
+    return longer == shorter + "h"
 
 
 # Words between a name's words that a query may leave out (Battle of Tora Bora: Battle Tora Bora).

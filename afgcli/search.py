@@ -68,6 +68,9 @@ _KINDRED = (
     "last final",
     "share percent percentage proportion",
     "continue continued continues continuing",
+    "born birth birthplace birthday",
+    "fight fought fighting fights",
+    "begin began begun begins beginning start started starts starting",
 )
 # Phrases a question uses for one word ("hand over" bin Laden: extradite), or for none ("take place").
 PHRASES = {("hand", "over"): ["extradite"], ("handed", "over"): ["extradite"], ("take", "place"): [], ("took", "place"): []}
@@ -92,6 +95,42 @@ NO_DOER = frozenset("event operation conference agreement place".split())
 # What a question asks for moves a hit by at most a few points: it orders near-equals, never
 # lifts a hit that holds fewer of the words asked for above one that holds them.
 ASKED_FOR = 4.0
+# The kinds of fact a question's verb or noun names (when was Massoud assassinated: an assassination;
+# when did Najibullah become president: an appointment). A fact of that kind is the event itself,
+# rather than one that mentions it. Read from the question's words before stopwords are dropped.
+_KIND_WORDS = {
+    "death": "die died dies dying dead death killed kill killing execute executed execution murder murdered "
+    "assassinate assassinated assassination",
+    "assassination": "assassinate assassinated assassination assassin murder murdered killed kill execute executed execution",
+    "massacre": "massacre massacres massacred killings",
+    "founding": "founded founding founder form formed formation establish established creation created",
+    "appointment": "become became appoint appointed appointment named sworn succeed succeeded replace replaced",
+    "election": "elect elected election elections vote voted",
+    "invasion": "invade invaded invades invasion",
+    "withdrawal": "withdraw withdrew withdrawn withdrawal leave leaves left pullout",
+    "retreat": "retreat retreated flee fled",
+    "exile": "exile exiled",
+    "capture": "capture captured seize seized take took taken conquer conquered fall fell",
+    "bombing": "bomb bombed bombing bombings airstrike airstrikes",
+    "attack": "attack attacked attacks",
+    "coup": "coup overthrow overthrew overthrown oust ousted topple toppled",
+    "battle": "battle battles fight fought",
+    "agreement": "agreement agreements accord accords treaty sign signed",
+    "negotiation": "negotiation negotiations negotiate negotiated talks",
+    "conference": "conference meeting meetings summit summits convene convened",
+    "alliance": "alliance allied ally allies",
+    "uprising": "uprising revolt revolted rebellion",
+    "ceasefire": "ceasefire truce",
+    "sanction": "sanction sanctions",
+    "accusation": "accuse accused accusation blame blamed",
+    "denial": "deny denied denial",
+}
+KIND_OF_WORD: dict[str, frozenset[str]] = {}
+for _kind, _words in _KIND_WORDS.items():
+    for _word in _words.split():
+        KIND_OF_WORD[_word] = KIND_OF_WORD.get(_word, frozenset()) | {_kind}
+# The verb "to found" after did/does/to (when did Dostum found Junbish) is founded, not the past of find.
+_FOUND_AFTER = frozenset("did do does to".split())
 
 
 @dataclass(frozen=True)
@@ -165,6 +204,7 @@ class _Word:
     forms: frozenset[str] = frozenset()  # the words a statement may hold it as
     names: frozenset[str] = frozenset()  # the words a summary, a role or a name may hold it as
     year: int | None = None  # the year it is, when it is one
+    text: str = ""  # the word as asked
 
 
 def asks_for(query: str) -> str | None:
@@ -185,9 +225,24 @@ def asks_for(query: str) -> str | None:
     return None
 
 
+def kinds_asked(query: str, named_words: set[str] = frozenset()) -> frozenset[str]:
+    """The kinds of fact the question's words name (see _KIND_WORDS), but for words of a name it
+    calls (the Geneva Accords name an agreement, they do not ask for one)."""
+    kinds: frozenset[str] = frozenset()
+    for word in _verbs(tokens(query)):
+        if word not in named_words:
+            kinds |= KIND_OF_WORD.get(word, frozenset())
+    return kinds
+
+
+def _verbs(words: list[str]) -> list[str]:
+    """The words, with `found` read as founded after did/does/to (when did Dostum found Junbish)."""
+    return ["founded" if word == "found" and _FOUND_AFTER.intersection(words[max(0, at - 3) : at]) else word for at, word in enumerate(words)]
+
+
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
     """Entities by name, summary and roles, and facts by their words, best first (see the module)."""
-    words = [w for w in _phrased(content_tokens(query)) if w not in STOPWORDS] or content_tokens(query)
+    words = [w for w in _phrased(_verbs(content_tokens(query))) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
     asked = _weighed(store, words_of, words, literal)
     if not asked:
@@ -218,6 +273,7 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
     entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)  # a question wants a fact, but who is X an entity
     mentioned, named_words = _mentioned(store, words_of["name"], words)
+    kinds_wanted = kinds_asked(query, named_words)
     if question == "what" and not named_words.issuperset(words):
         # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
         question, entity_bonus = "about", -ASKED_FOR
@@ -226,11 +282,13 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         score = max(entity_scores[rid], by_role)
         near = closeness.get(ident, 0.0)
         bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
+        if question is None and ident in mentioned and score >= 100.0:
+            bonus += ASKED_FOR  # plain words that call an entity by its name, all held by it, ask for it (Massoud Panjshir)
         if office and question in ("who", None):
             bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
         ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
-    ranking = _FactRanking(store, asked, question, years, named, mentioned)
+    ranking = _FactRanking(store, asked, question, years, named, mentioned, named_words, kinds_wanted)
     for rid, fact, score, key in ranking.pool(_fact_scores(asked, total, distinctive), limit + POOL):
         # On a tie a curated statement comes before an imported record (UCDP) that says no more.
         ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, fact))
@@ -318,6 +376,23 @@ def _doer(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str
     return ASKED_FOR if subject in mentioned else 0.0
 
 
+def _of_kind(fact: Fact, kinds_wanted: frozenset[str]) -> float:
+    """Points for a fact of the kind the question names (assassinated: an assassination)."""
+    return ASKED_FOR if fact.kind in kinds_wanted else 0.0
+
+
+def _linked(fact: Fact, mentioned: set[str]) -> float:
+    """Points for each entity the query names that the fact is about, not merely says (go to Sudan)."""
+    return ASKED_FOR / 4 * len(mentioned.intersection(fact.entities))
+
+
+def _place(fact: Fact, question: str | None, mentioned: set[str], kinds: dict[str, str]) -> float:
+    """Points, for `where`, for a fact about a place the query does not name: the answer."""
+    if question != "where":
+        return 0.0
+    return ASKED_FOR if any(kinds.get(ident) == "place" and ident not in mentioned for ident in fact.entities) else 0.0
+
+
 def _best(scores: dict[int, float], count: int) -> list[int]:
     return sorted(scores, key=lambda rid: -scores[rid])[:count]
 
@@ -369,24 +444,20 @@ class _FactRanking:
     any size is ranked by the index's fact_rank (length, id) and by an upper bound of what the
     question's points can add to each fact, so only the facts that can still make the cut are read."""
 
-    def __init__(self, store: Store, asked: list[_Word], question: str | None, years: list[int], named: set[str], mentioned: set[str]):
+    def __init__(self, store: Store, asked: list[_Word], question: str | None, years: list[int], named: set[str],
+                 mentioned: set[str], named_words: set[str], kinds_wanted: frozenset[str]):
         self.store, self.asked, self.question, self.years = store, asked, question, years
-        self.named, self.mentioned = named, mentioned
+        self.named, self.mentioned, self.named_words, self.kinds_wanted = named, mentioned, named_words, kinds_wanted
         self._kinds: dict[str, str] = {}
 
     def key(self, fact: Fact, score: float) -> float:
-        question, asked = self.question, self.asked
-        key = score + _answers(fact, question, self.years, asked) + (0.5 if self.named.intersection(fact.entities) else 0.0)
-        if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
-            key += _together(fact, asked) + _doer(fact, question, self.mentioned, self._kinds)
-        elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
-            key += (_together(fact, asked) + _doer(fact, question, self.mentioned, self._kinds)) / 4
-        return key
+        return fact_key(fact, score, self.question, self.years, self.asked, self.named, self.mentioned,
+                        self.named_words, self.kinds_wanted, self._kinds)
 
     def _read(self, rids: list[int]) -> dict[int, Fact]:
         facts = self.store.facts(rids)
-        subjects = sorted({fact.entities[0] for fact in facts.values() if fact.entities} - self._kinds.keys())
-        self._kinds.update(self.store.kinds(subjects))
+        linked = sorted({ident for fact in facts.values() for ident in fact.entities} - self._kinds.keys())
+        self._kinds.update(self.store.kinds(linked))  # the doer's kind, and places for `where`
         return facts
 
     def pool(self, scores: list[tuple[float, int, set[int]]], count: int) -> list[tuple[int, Fact, float, float]]:
@@ -434,6 +505,13 @@ class _FactRanking:
             parts.append((doer, 0.0, self.store.fact_rids_of(sorted(self.mentioned)) if self.mentioned else set()))
         elif doer:
             base += doer
+        # fact_key's other points, bounded loosely (a looser bound reads more of a tie, never less)
+        base += ASKED_FOR if self.kinds_wanted else 0.0  # _of_kind
+        base += ASKED_FOR if question == "where" else 0.0  # _place
+        if question not in (None, "what"):
+            base += ASKED_FOR / 4 * len(self.mentioned)  # _linked
+        if question != "count":
+            base += ASKED_FOR / 4 * len(self.asked)  # a figure that counts what was asked for (in _answers)
         # _together is at most `together` when no token can be a form of two words asked for, and the
         # words a statement holds are the ones the index lists it under (particles are not); else a
         # stretch of one token may hold several words, and the bound is looser.
@@ -501,7 +579,19 @@ class _FactRanking:
                 heapq.heapreplace(best, item)
 
 
-def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Word]) -> float:
+def fact_key(fact: Fact, score: float, question: str | None, years: list[int], asked: list[_Word], named: set[str],
+             mentioned: set[str], named_words: set[str], kinds_wanted: frozenset[str], kinds: dict[str, str]) -> float:
+    """What ranks a fact that scored `score`: the points a question gives the fact that answers it."""
+    key = score + _answers(fact, question, years, asked, named_words) + (0.5 if named.intersection(fact.entities) else 0.0)
+    key += _of_kind(fact, kinds_wanted) + _place(fact, question, mentioned, kinds)
+    if question not in (None, "what"):  # how a question's words stand, and who does what, tell what it asks
+        key += _together(fact, asked) + _doer(fact, question, mentioned, kinds) + _linked(fact, mentioned)
+    elif question is None:  # plain words: a fact about the entity they name, rather than one naming it in passing
+        key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
+    return key
+
+
+def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Word], named_words: set[str]) -> float:
     """Points for a fact that is the kind of answer the question asks for: a figure for how many, a
     precise date for when; and for a fact dated in a year asked for, against one that is not."""
     bonus = 0.0
@@ -513,19 +603,28 @@ def _answers(fact: Fact, question: str | None, years: list[int], asked: list[_Wo
         # Soviet casualties: a figure that counts what was asked for (Soviet soldiers dead) is the fact about it
         unit = set(content_tokens(fact.figure.unit))
         met = [w for w in asked if unit & w.forms]
-        if any(not w.distinctive for w in met):  # what it counts, not only whose (Taliban fighters for "Taliban")
+        # what it counts, not only whose (Taliban fighters for "Taliban"; bin in bin Laden is a name's word)
+        if any(not w.distinctive and w.text not in named_words for w in met):
             bonus += ASKED_FOR / 4 * len(met)
-    elif question == "when":
-        # A precise date answers when best; a span of more than a year hardly does.
-        first, last = fact.when.first, fact.when.last
-        months = (last[0] - first[0]) * 12 + last[1] - first[1]
-        precision = len(fact.when.text)
-        days = months == 0 and all(len(part) == 10 for part in fact.when.text.split("/"))  # 1-2 May 2023
-        bonus += ASKED_FOR * (1.0 if precision == 10 or days else 0.75 if precision == 7 or months <= 12 else 0.5 if precision == 4 else 0.0)
+    if question == "when":
+        bonus += ASKED_FOR * _precision(fact)
     if years:
         dated = any(fact.when.year <= year <= fact.when.end_year for year in years)
         bonus += ASKED_FOR if dated else -ASKED_FOR
     return bonus
+
+
+def _precision(fact: Fact) -> float:
+    """How well a fact's date answers `when` (0-1): a day best, then a month, then a year; a span of
+    more than a year by its more precise end, at half (a term of office dates its start and its end)."""
+    first, last = fact.when.first, fact.when.last
+    months = (last[0] - first[0]) * 12 + last[1] - first[1]
+    parts = fact.when.text.split("/")
+    if len(parts) == 1 or months == 0 and all(len(part) == 10 for part in parts):  # 1-2 May 2023
+        return {10: 1.0, 7: 0.75}.get(len(parts[0]), 0.75 if months <= 12 else 0.5)
+    if months <= 12:
+        return 0.75
+    return 0.5 * max({10: 1.0, 7: 0.75}.get(len(part), 0.5) for part in parts)
 
 
 def _together(fact: Fact, asked: list[_Word]) -> float:
@@ -567,7 +666,12 @@ def _weighed(store: Store, words_of: dict[str, Words], words: list[str], literal
         rarity = len(facts) + len(entities)
         weight = math.log(1 + size / (1 + rarity)) * words.count(word)
         year = len(word) == 4 and word.isdigit()
-        asked.append(_Word(weight, not common and not year, facts, entities, frozenset(forms), frozenset(names), int(word) if year else None))
+        # a word in more names than GENERIC_NAME_WORD (Afghanistan) names no one: it is no name to insist on
+        generic_name = words_of["name"].has(word) and len(words_of["name"].postings([word])) > GENERIC_NAME_WORD
+        common = common or generic_name
+        asked.append(
+            _Word(weight, not common and not year, facts, entities, frozenset(forms), frozenset(names), int(word) if year else None, word)
+        )
     return asked
 
 
@@ -629,7 +733,10 @@ def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: boo
     if not similar and not named:
         similar = similar_words(fact_words, word, fuzzy=True, literal=literal, names=False)
     levels = [(weight, fact_words.ids(other)) for other, weight in similar.items()]
-    linked = store.facts_linked(sorted(named)) if len(named) <= GENERIC_NAME_WORD else set()
+    if len(named) > GENERIC_NAME_WORD:  # a word in many names links only the entity it names in full (Afghanistan)
+        exact = store.exact_name(word)
+        named = {exact} if exact is not None else set()
+    linked = store.facts_linked(sorted(named))
     if len(word) == 4 and word.isdigit():  # a year: the facts dated in it, though their statements need not say it
         linked.update(store.fact_rids_between(int(word), int(word)))
     if linked:

@@ -11,8 +11,8 @@ from afgcli.cache import open_library
 from afgcli.match import FOLDED_PHRASE
 from afgcli.names import abbreviations, content_tokens
 from afgcli.schema import builtin_layers
-from afgcli.search import (ASKED_FOR, PARTIAL, POOL, STOPWORDS, _answers, _best, _by_role, _doer, _mentioned, _phrased,
-                           _together, _weighed, asks_for)
+from afgcli.search import (ASKED_FOR, PARTIAL, POOL, STOPWORDS, _best, _by_role, _mentioned, _phrased, _weighed, asks_for,
+                           fact_key, kinds_asked)
 
 QUESTIONS = Path(__file__).parent / "questions"
 
@@ -44,6 +44,7 @@ def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
     named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
     entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)
     mentioned, named_words = _mentioned(store, words_of["name"], words)
+    kinds_wanted = kinds_asked(query, named_words)
     if question == "what" and not named_words.issuperset(words):
         question, entity_bonus = "about", -ASKED_FOR
     for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
@@ -51,20 +52,18 @@ def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
         score = max(entity_scores[rid], by_role)
         near = closeness.get(ident, 0.0)
         bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
+        if question is None and ident in mentioned and score >= 100.0:
+            bonus += ASKED_FOR
         if office and question in ("who", None):
             bonus += 4 * ASKED_FOR
         key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
         ranked.append((-key, False, -weight, ident, round(score, 1)))
     facts = store.facts(list(fact_scores))  # every fact that matches
-    kinds = store.kinds(sorted({fact.entities[0] for fact in facts.values() if fact.entities}))
+    kinds = store.kinds(sorted({ident for fact in facts.values() for ident in fact.entities}))
     keyed = []
     for rid, fact in facts.items():
         score = fact_scores[rid]
-        key = score + _answers(fact, question, years, asked) + (0.5 if named.intersection(fact.entities) else 0.0)
-        if question not in (None, "what"):
-            key += _together(fact, asked) + _doer(fact, question, mentioned, kinds)
-        elif question is None:
-            key += (_together(fact, asked) + _doer(fact, question, mentioned, kinds)) / 4
+        key = fact_key(fact, score, question, years, asked, named, mentioned, named_words, kinds_wanted, kinds)
         keyed.append((-score, -key, len(fact.text), fact.id, fact.origin != "curated"))
     keyed.sort(key=lambda item: item[:4])
     ranked += [(minus_key, imported, length, ident, round(-minus_score, 1))
