@@ -23,15 +23,15 @@ __version__ = "0.1.0"
 _HOMES = {
     "open": "afgcli.api", "Library": "afgcli.api",
     "AfgError": "afgcli.errors", "UsageError": "afgcli.errors",
-    "PeriodError": "afgcli.periods", "DataError": "afgcli.problems", "Problem": "afgcli.problems",
-    "Entity": "afgcli.model", "Fact": "afgcli.model", "Role": "afgcli.model", "Source": "afgcli.model",
-    "Figure": "afgcli.model", "Citation": "afgcli.model", "When": "afgcli.model",
-    "WhoAnswer": "afgcli.queries", "PeriodAnswer": "afgcli.queries", "SourceCount": "afgcli.queries",
-    "SearchAnswer": "afgcli.search", "SearchHit": "afgcli.search", "Match": "afgcli.match",
-    "TimelineAnswer": "afgcli.answers", "FactAnswer": "afgcli.answers",
-    "SourcesAnswer": "afgcli.answers", "SourceAnswer": "afgcli.answers",
-    "Chart": "afgcli.series", "Series": "afgcli.series", "Point": "afgcli.series",
-    "frames": "afgcli.dataframes", "Frames": "afgcli.dataframes",
+    "PeriodError": "afgcli.answer.periods", "DataError": "afgcli.table.problems", "Problem": "afgcli.table.problems",
+    "Entity": "afgcli.table.model", "Fact": "afgcli.table.model", "Role": "afgcli.table.model", "Source": "afgcli.table.model",
+    "Figure": "afgcli.table.model", "Citation": "afgcli.table.model", "When": "afgcli.table.model",
+    "WhoAnswer": "afgcli.answer.queries", "PeriodAnswer": "afgcli.answer.queries", "SourceCount": "afgcli.answer.queries",
+    "SearchAnswer": "afgcli.answer.search", "SearchHit": "afgcli.answer.search", "Match": "afgcli.answer.match",
+    "TimelineAnswer": "afgcli.answer.answers", "FactAnswer": "afgcli.answer.answers",
+    "SourcesAnswer": "afgcli.answer.answers", "SourceAnswer": "afgcli.answer.answers",
+    "Chart": "afgcli.answer.series", "Series": "afgcli.answer.series", "Point": "afgcli.answer.series",
+    "frames": "afgcli.show.dataframes", "Frames": "afgcli.show.dataframes",
 }
 
 __all__ = ["__version__", *_HOMES]
@@ -53,14 +53,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time the names come through __getattr__
-    from afgcli.answers import FactAnswer, SourceAnswer, SourcesAnswer, TimelineAnswer
+    from afgcli.answer.answers import FactAnswer, SourceAnswer, SourcesAnswer, TimelineAnswer
+    from afgcli.answer.match import Match
+    from afgcli.answer.periods import PeriodError
+    from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
+    from afgcli.answer.search import SearchAnswer, SearchHit
+    from afgcli.answer.series import Chart, Point, Series
     from afgcli.api import Library, open
-    from afgcli.dataframes import Frames, frames
     from afgcli.errors import AfgError, UsageError
-    from afgcli.match import Match
-    from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
-    from afgcli.periods import PeriodError
-    from afgcli.problems import DataError, Problem
-    from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.search import SearchAnswer, SearchHit
-    from afgcli.series import Chart, Point, Series
+    from afgcli.show.dataframes import Frames, frames
+    from afgcli.table.model import Citation, Entity, Fact, Figure, Role, Source, When
+    from afgcli.table.problems import DataError, Problem

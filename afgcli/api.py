@@ -20,14 +20,14 @@ from afgcli.errors import AfgError, UsageError
 if TYPE_CHECKING:
     import sqlite3
 
-    from afgcli.answers import FactAnswer, SourceAnswer, SourcesAnswer, TimelineAnswer
-    from afgcli.documents import Documents, PeriodJson, WhoJson
-    from afgcli.model import Entity, Fact, Role
-    from afgcli.queries import Library as Records
-    from afgcli.queries import PeriodAnswer, WhoAnswer
-    from afgcli.search import SearchAnswer
-    from afgcli.series import Chart
-    from afgcli.store import Store
+    from afgcli.answer.answers import FactAnswer, SourceAnswer, SourcesAnswer, TimelineAnswer
+    from afgcli.answer.documents import Documents, PeriodJson, WhoJson
+    from afgcli.answer.queries import Library as Records
+    from afgcli.answer.queries import PeriodAnswer, WhoAnswer
+    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.series import Chart
+    from afgcli.index.store import Store
+    from afgcli.table.model import Entity, Fact, Role
 
 __all__ = ["AfgError", "Library", "UsageError", "layers", "open"]
 
@@ -41,7 +41,7 @@ def layers(data: Data = None) -> list[Path]:
     """The table directories that `data` names, as `--data` names them: `"builtin"` (the curated
     table and the UCDP layer; the default), `"curated"` (the curated table alone) or a directory,
     or a list of these, layered in that order. A table named twice (or through a link) is one layer."""
-    from afgcli.schema import builtin_dir, builtin_layers
+    from afgcli.table.schema import builtin_dir, builtin_layers
 
     if data is None:
         names: list = [BUILTIN]
@@ -63,7 +63,7 @@ def layers(data: Data = None) -> list[Path]:
 def one_layer_each(paths: list[Path]) -> list[Path]:
     """One table named twice (`--data builtin --data builtin`, or through a link) is one layer, not a
     clash of every id with itself."""
-    from afgcli.cache import real_path
+    from afgcli.index.cache import real_path
 
     found: dict[str, Path] = {}
     for path in paths:
@@ -84,7 +84,7 @@ def open(data: Data = None) -> Library:  # noqa: A001  (afgcli.open, as the issu
 def connect(directories: list[Path], fresh: bool = False, on_full: Callable[[Path], None] | None = None) -> Library:
     """A Library over these table directories; `fresh` builds the index anew, `on_full` is told the
     cache directory when it is full (the index is then built in memory). Raises DataError."""
-    from afgcli.cache import open_index
+    from afgcli.index.cache import open_index
 
     return Library(open_index(directories, fresh=fresh, on_full=on_full))
 
@@ -104,7 +104,7 @@ class Library:
     @property
     def _records(self) -> Records:
         if self._records_ is None:
-            from afgcli.queries import Library as Records
+            from afgcli.answer.queries import Library as Records
 
             self._records_ = Records(self._db)
         return self._records_
@@ -135,7 +135,7 @@ class Library:
         """All facts, or the facts of the entity `name` finds, in date order, those that meet the years
         `start` to `end` (either may be left open). When `name` finds nothing, `entity` is None and
         `candidates` holds the suggestions."""
-        from afgcli.answers import TimelineAnswer
+        from afgcli.answer.answers import TimelineAnswer
 
         if start is not None and end is not None and start > end:
             raise UsageError(f"start {start} is after end {end}; give the earlier year as start")
@@ -149,7 +149,7 @@ class Library:
     def fact(self, ident: str) -> FactAnswer:
         """One fact by its id (as `search` and `who` give it), with its entities' names and the sources
         it cites; `fact` is None when the table has no such id."""
-        from afgcli.answers import FactAnswer
+        from afgcli.answer.answers import FactAnswer
 
         query = ident.strip()
         found, names, cited = self._records.fact(query)
@@ -157,14 +157,14 @@ class Library:
 
     def sources(self) -> SourcesAnswer:
         """The source documents and datasets, each with how many facts cite it, in the table's order."""
-        from afgcli.answers import SourcesAnswer
+        from afgcli.answer.answers import SourcesAnswer
 
         return SourcesAnswer(tuple(self._records.source_counts()))
 
     def source(self, ident: str) -> SourceAnswer | None:
         """One source in full, with how many facts cite it and the dates of the earliest and latest of
         them; None when the table has no such source."""
-        from afgcli.answers import SourceAnswer
+        from afgcli.answer.answers import SourceAnswer
 
         ident = ident.strip()
         for count in self._records.source_counts():
@@ -214,7 +214,7 @@ class Library:
     @property
     def _documents(self) -> Documents:
         if self._documents_ is None:
-            from afgcli.documents import Documents
+            from afgcli.answer.documents import Documents
 
             self._documents_ = Documents(self._db)
         return self._documents_

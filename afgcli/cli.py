@@ -28,7 +28,7 @@ CLOSED_PIPE = 1  # what click programs exit with when the reader goes away (READ
 
 
 def _say(message: str) -> None:
-    from afgcli.safetext import visible
+    from afgcli.show.safetext import visible
 
     try:
         sys.stderr.write(f"afg: {visible(message)}\n")
@@ -215,7 +215,7 @@ def _library(ctx: typer.Context):
         from afgcli.api import connect
 
         def full(folder: Path) -> None:
-            from afgcli.safetext import shown_path
+            from afgcli.show.safetext import shown_path
 
             settings.say(f"the cache directory {shown_path(folder)} is full: the index was built in memory and not saved")
 
@@ -224,7 +224,7 @@ def _library(ctx: typer.Context):
 
 
 def _words(values: Optional[list[str]]) -> str:
-    from afgcli.safetext import clean_argument
+    from afgcli.show.safetext import clean_argument
 
     return " ".join(clean_argument(v) for v in values or []).strip()
 
@@ -238,15 +238,13 @@ def _need(text: str, what: str) -> str:
 
 
 def _json(document) -> None:
-    from afgcli import jsonout
-
+    from afgcli.show import jsonout
     jsonout.write(document, sys.stdout)
 
 
 def _show(ctx: typer.Context, draw, *args, paging: bool = True, **options) -> None:
     """Draw a terminal answer with rich (imported only here), through the pager when it is long."""
-    from afgcli import pager, render
-
+    from afgcli.show import pager, render
     out = render.console(sys.stdout)
     pager.show(out, lambda screen: draw(screen, *args, **options), paging=paging and ctx.obj.paging)
 
@@ -297,12 +295,10 @@ def who(
     library = _library(ctx)
     answer = library._who_json(query) if as_json else library.who(query)
     if as_json:
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         jsonout.write_who_json(answer, sys.stdout)
     elif answer.entity:
-        from afgcli import render
-
+        from afgcli.show import render
         _show(ctx, render.who, answer, limit=limit, again=_again(ctx, *(name or [])))
     if answer.entity is None:
         _no_match(query, answer.candidates)
@@ -329,12 +325,10 @@ def year(
     query = _need(_words(period or []), "a period, for example: afg year 1992")
     answer = library._year_json(query) if as_json else library.year(query)  # a PeriodError is printed as bad usage
     if as_json:
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         jsonout.write_period_json(answer, sys.stdout)
     elif answer.facts or answer.in_power:
-        from afgcli import render
-
+        from afgcli.show import render
         again = _again(ctx, *(period or []), *(["--ongoing"] if ongoing else []))
         _show(ctx, render.period, answer, limit=limit, ongoing=ongoing, again=again)
     if not (answer.facts or answer.in_power):
@@ -356,8 +350,7 @@ def search(
     if as_json:
         _json(answer.to_dict())
     elif answer.hits:
-        from afgcli import render
-
+        from afgcli.show import render
         _show(ctx, render.search, answer)
     if not answer.hits:
         _say(f"nothing found for {query!r}")
@@ -381,8 +374,7 @@ def fact(
     if as_json:
         _json(answer.to_dict())
     else:
-        from afgcli import render
-
+        from afgcli.show import render
         _show(ctx, render.fact, answer.fact, answer.names, answer.sources)
 
 
@@ -413,8 +405,7 @@ def timeline(
     if as_json:
         _json(answer.to_dict())
     elif facts:
-        from afgcli import render
-
+        from afgcli.show import render
         span = f"{first or ''}–{last or ''}" if first or last else ""
         title = " ".join(part for part in (entity.name if entity else "All facts", span) if part)
         span_options = [*(["--from", str(first)] if first else []), *(["--to", str(last)] if last else [])]
@@ -433,7 +424,7 @@ def sources(
     """The source documents and how many facts cite each, or one source in full."""
     library = _library(ctx)
     if ident is not None:
-        from afgcli.safetext import clean_argument
+        from afgcli.show.safetext import clean_argument
 
         ident = clean_argument(ident).strip()
         found = library.source(ident)
@@ -445,16 +436,14 @@ def sources(
         if as_json:
             _json(found.to_dict())
         else:
-            from afgcli import render
-
+            from afgcli.show import render
             _show(ctx, render.source, found.source, found.facts, found.earliest, found.latest)
         return
     answer = library.sources()
     if as_json:
         _json(answer.to_dict())
     else:
-        from afgcli import render
-
+        from afgcli.show import render
         _show(ctx, render.sources, list(answer.sources))
 
 
@@ -480,7 +469,7 @@ def export(
     ] = None,
 ) -> None:
     """The whole table (sources, entities, facts, roles) for pandas, DuckDB or jq."""
-    from afgcli import export as exporting
+    from afgcli.show import export as exporting
 
     store = _library(ctx)._store()
     names = [table_name.value] if table_name else list(exporting.TABLES)
@@ -493,8 +482,7 @@ def export(
         for name in names:
             sys.stdout.writelines(exporting.typed_lines(store, name))
     else:
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         jsonout.write_lists({}, [(name, exporting.texts(store, name)) for name in names], sys.stdout)
 
 
@@ -509,7 +497,7 @@ def check(
     as_json: JsonOption = False,
 ) -> None:
     """Validate a fact table: every problem as file:line with a stable code."""
-    from afgcli.load import check_table
+    from afgcli.table.load import check_table
 
     directories = _one_layer_each([Path(d) for d in directory]) if directory else _directories(ctx.obj.data)
     actors = None
@@ -526,7 +514,7 @@ def check(
 
         _json({"ok": not problems, "problems": [asdict(p) for p in problems]})
     else:
-        from afgcli.safetext import visible
+        from afgcli.show.safetext import visible
 
         for problem in problems:
             sys.stdout.write(visible(str(problem)) + "\n")
@@ -570,8 +558,7 @@ def chart(
     if as_json:
         _json(answer.to_dict())
     elif any(s.points for s in answer.series):
-        from afgcli import bars
-
+        from afgcli.show import bars
         bars.draw(answer, sys.stdout)
     if not any(s.points for s in answer.series):
         hint = " (import a GED file and layer it with --data)" if measure is Measure.events else ""

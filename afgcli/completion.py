@@ -15,7 +15,7 @@ _MOST = 60  # a shell shows more than a screenful of choices poorly
 def names(directories: list[Path], typed: list[str], incomplete: str) -> list[str]:
     """The next word of every entity name or alias that begins with the words typed so far: one word at
     a time, so no shell needs to quote a name's spaces."""
-    from afgcli.cache import open_cached
+    from afgcli.index.cache import open_cached
 
     db = open_cached(directories)
     if db is None:
@@ -36,12 +36,12 @@ def names(directories: list[Path], typed: list[str], incomplete: str) -> list[st
 
 def decades(directories: list[Path], incomplete: str) -> list[str]:
     """The decades the table's dates reach, as `year` reads them (1990s)."""
-    from afgcli.cache import open_cached
+    from afgcli.index.cache import open_cached
 
     db = open_cached(directories)
     first, last = 1970, 2020
     if db is not None:
-        from afgcli.store import Store
+        from afgcli.index.store import Store
 
         days = Store(db).dated_days()
         if days:

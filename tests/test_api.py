@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import TEST_CACHE, VALID, run
 
 import afgcli
-from conftest import TEST_CACHE, VALID, run
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

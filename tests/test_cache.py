@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from afgcli.cache import FULL_CHECK, cache_dir, open_library
 from conftest import VALID, run
+
+from afgcli.index.cache import FULL_CHECK, cache_dir, open_library
 
 SYNTH = Path(__file__).resolve().parents[1] / "bench" / "synth.py"
 

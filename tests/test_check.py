@@ -2,11 +2,11 @@ import json
 import re
 
 import pytest
-
-from afgcli.load import load_table, read_table
-from afgcli.problems import CODES, DataError
-from afgcli.schema import builtin_dir
 from conftest import BROKEN, VALID, broken_table, run
+
+from afgcli.table.load import load_table, read_table
+from afgcli.table.problems import CODES, DataError
+from afgcli.table.schema import builtin_dir
 
 EXPECTED = {
     "AFG001": ("roles.csv", 0),

@@ -2,10 +2,9 @@
 
 import json
 
+from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import run
 
 COMMANDS = ["who", "year", "search", "timeline", "sources", "export", "check", "fact-or-nothing"]
 JSON_COMMANDS = {"who", "year", "search", "timeline", "sources", "check"}

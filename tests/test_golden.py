@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 
 GOLDEN = Path(__file__).parent / "golden"

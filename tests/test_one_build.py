@@ -10,15 +10,15 @@ import time
 from pathlib import Path
 
 import pytest
-
-from afgcli.cache import _names, open_library
 from conftest import VALID
+
+from afgcli.index.cache import _names, open_library
 
 # afg, with every index build counted (a line appended to COUNT) and slowed, so that processes
 # started together are all there while the first one builds.
 COUNTED = """
 import os, sys, time
-import afgcli.index as index
+import afgcli.index.build as index
 real = index.build
 def counted(*args, **options):
     with open(os.environ["COUNT"], "a") as stream:

@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import TEST_CACHE, VALID, run, run_json
 
 
@@ -126,8 +125,7 @@ def test_the_completion_script_is_shown():
 
 
 def test_a_long_build_shows_a_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
-    from afgcli import cache
-
+    from afgcli.index import cache
     synthetic = tmp_path / "synth"
     subprocess.run([sys.executable, str(VALID.parents[2] / "bench" / "synth.py"), "1000", str(synthetic)], check=True)
     monkeypatch.setattr(cache.BuildProgress, "DELAY", 0.0)

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from afgcli.load import load_table
-from afgcli.schema import builtin_dir
 from conftest import SHARED_SOURCES
+
+from afgcli.table.load import load_table
+from afgcli.table.schema import builtin_dir
 
 pytestmark = pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="shared sources not beside the checkout")
 

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-
-from afgcli.cache import FULL_CHECK
 from conftest import VALID, broken_table, run
+
+from afgcli.index.cache import FULL_CHECK
 
 SYNTH = Path(__file__).resolve().parents[1] / "bench" / "synth.py"
 AFG = [sys.executable, "-m", "afgcli"]
@@ -126,16 +126,16 @@ def test_a_full_cache_is_said_once_per_run(table, tmp_path, monkeypatch):
     """Without root: SQLite's 'database or disk is full', as a tmpfs gives it, simulated."""
     import sqlite3
 
-    import afgcli.index
+    import afgcli.index.build
 
-    real = afgcli.index.build
+    real = afgcli.index.build.build
 
     def build(directories, db, *rest, **options):
         if db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not the in-memory fallback
             raise sqlite3.OperationalError("database or disk is full")
         real(directories, db, *rest, **options)
 
-    monkeypatch.setattr(afgcli.index, "build", build)
+    monkeypatch.setattr(afgcli.index.build, "build", build)
     cache = tmp_path / "cache"
     result = run("--data", str(table), "who", "Kabul", "--json", env={"AFG_CACHE_DIR": str(cache)})
     assert result.exit_code == 0
@@ -191,7 +191,7 @@ def test_a_live_build_is_not_swept(synth, tmp_path):
     first = start_build(synth, cache)
     [building] = temporaries(cache)
     try:
-        from afgcli.cache import _sweep
+        from afgcli.index.cache import _sweep
 
         _sweep(cache)
         assert building.exists()
@@ -266,8 +266,7 @@ def test_tabs_newlines_crlf_and_persian_joiners_are_allowed(table):
 
 
 def test_json_escapes_c1_and_bidi_controls():
-    from afgcli import jsonout
-
+    from afgcli.show import jsonout
     text = "a\x9b31mb\x9dc\u202ed\u2067e\u061cf\u2028g\u2029h\u200ei\x7fj"
     written = jsonout.dumps({"text": text})
     assert written == '{"text": "a\\u009b31mb\\u009dc\\u202ed\\u2067e\\u061cf\\u2028g\\u2029h\\u200ei\\u007fj"}'
@@ -290,7 +289,7 @@ def test_year_json_splices_escaped_texts(table):
 
 
 def test_the_terminal_shows_line_separators_and_the_arabic_letter_mark_as_stand_ins():
-    from afgcli.safetext import visible
+    from afgcli.show.safetext import visible
 
     assert visible("a\u061cb\u2028c\u2029d") == "a\ufffdb\ufffdc\ufffdd"
     result = run("who", "--", "Massoud\u2028\u2029\u061c\x1b[2J")
@@ -312,7 +311,7 @@ def test_a_megabyte_field_is_read(table):
 def test_the_callers_csv_limit_is_left_alone(table):
     import csv
 
-    from afgcli.load import check_table
+    from afgcli.table.load import check_table
 
     before = csv.field_size_limit()
     check_table([table])
@@ -401,7 +400,7 @@ def test_damage_inside_a_stored_text_of_a_large_index_is_found(synth, tmp_path):
 
 
 def test_an_unchanged_large_index_is_read_in_full_only_once(synth, tmp_path, monkeypatch):
-    import afgcli.cache as cache_module
+    import afgcli.index.cache as cache_module
 
     monkeypatch.setenv("AFG_CACHE_DIR", str(tmp_path / "cache"))
     cache_module.open_index([synth]).close()  # builds it, and stamps it as verified

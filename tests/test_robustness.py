@@ -4,10 +4,9 @@ import json
 import re
 
 import pytest
+from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import run
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -79,7 +78,7 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u2
 
 @given(st.text())
 def test_visible_text_holds_no_control_or_bidi_character(text):
-    from afgcli.safetext import visible
+    from afgcli.show.safetext import visible
 
     shown = visible(text)
     assert not UNSAFE.search(shown)
@@ -89,6 +88,6 @@ def test_visible_text_holds_no_control_or_bidi_character(text):
 
 
 def test_visible_shows_stand_ins():
-    from afgcli.safetext import visible
+    from afgcli.show.safetext import visible
 
     assert visible("a\x1b[31mb\u202ec\td\x7f") == "a\u241b[31mb\ufffdc\u2409d\u2421"

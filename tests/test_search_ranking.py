@@ -6,13 +6,25 @@ from pathlib import Path
 
 import pytest
 
-from afgcli import search as searching
-from afgcli.cache import open_library
-from afgcli.match import FOLDED_PHRASE
-from afgcli.names import abbreviations, content_tokens
-from afgcli.schema import builtin_layers
-from afgcli.search import (ASKED_FOR, PARTIAL, POOL, STOPWORDS, _best, _by_role, _mentioned, _phrased, _weighed, asks_for,
-                           fact_key, kinds_asked)
+from afgcli.answer import search as searching
+from afgcli.answer.match import FOLDED_PHRASE
+from afgcli.answer.names import abbreviations, content_tokens
+from afgcli.answer.search import (
+    ASKED_FOR,
+    PARTIAL,
+    POOL,
+    STOPWORDS,
+    _best,
+    _by_role,
+    _mentioned,
+    _phrased,
+    _weighed,
+    asks_for,
+    fact_key,
+    kinds_asked,
+)
+from afgcli.index.cache import open_library
+from afgcli.table.schema import builtin_layers
 
 QUESTIONS = Path(__file__).parent / "questions"
 

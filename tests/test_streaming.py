@@ -6,11 +6,11 @@ import io
 import json
 
 import pytest
-
-from afgcli import jsonout
-from afgcli.load import load_table
-from afgcli.schema import CURATED, builtin_layers
 from conftest import VALID, run
+
+from afgcli.show import jsonout
+from afgcli.table.load import load_table
+from afgcli.table.schema import CURATED, builtin_layers
 
 TABLES = ("sources", "entities", "facts", "roles")
 
@@ -87,9 +87,9 @@ def test_an_indented_export_on_a_terminal_is_the_indented_document():
         def isatty(self):
             return True
 
-    from afgcli import export
-    from afgcli.cache import open_index
-    from afgcli.store import Store
+    from afgcli.index.cache import open_index
+    from afgcli.index.store import Store
+    from afgcli.show import export
 
     store = Store(open_index([VALID]))
     out = Terminal()

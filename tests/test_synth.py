@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run, run_json
 
 SYNTH = Path(__file__).resolve().parents[1] / "bench" / "synth.py"

@@ -10,7 +10,6 @@ import sys
 import termios
 
 import pytest
-
 from conftest import TEST_CACHE, VALID, run
 
 ESCAPE = "\x1b["

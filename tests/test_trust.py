@@ -4,7 +4,6 @@ import json
 import sys
 
 import pytest
-
 from conftest import run, run_json
 
 

@@ -6,9 +6,9 @@ import json
 from collections import Counter, defaultdict
 
 import pytest
-
-from afgcli.schema import builtin_dir
 from conftest import SHARED_SOURCES, run, run_json
+
+from afgcli.table.schema import builtin_dir
 
 UCDP = SHARED_SOURCES.parent / "data" / "ucdp"
 GED = UCDP / "ged-23.1-sample.csv"

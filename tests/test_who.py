@@ -1,5 +1,4 @@
 import pytest
-
 from conftest import run, run_json
 
 
@@ -130,9 +129,9 @@ def test_who_without_a_name_is_bad_usage():
 
 
 def test_suggestions_stop_at_the_suggestion_cutoff():
-    from afgcli.cache import open_library
-    from afgcli.match import Match
-    from afgcli.schema import builtin_dir
+    from afgcli.answer.match import Match
+    from afgcli.index.cache import open_library
+    from afgcli.table.schema import builtin_dir
 
     library = open_library([builtin_dir()])
     # Afghan Hizbullah scores 36 for this query, below the suggestion cutoff of 45.
@@ -142,10 +141,10 @@ def test_suggestions_stop_at_the_suggestion_cutoff():
 def test_json_from_stored_texts_is_the_document_the_records_make():
     import json
 
-    from afgcli import jsonout
-    from afgcli.cache import open_library
-    from afgcli.load import load_table
-    from afgcli.schema import builtin_layers
+    from afgcli.index.cache import open_library
+    from afgcli.show import jsonout
+    from afgcli.table.load import load_table
+    from afgcli.table.schema import builtin_layers
 
     library = open_library(builtin_layers())
     queries = list(load_table(builtin_layers()).entities) + ["Hikmatyr", "Hafizullah Ami", "zzzz"]

@@ -1,5 +1,4 @@
 import pytest
-
 from conftest import run, run_json
 
 
@@ -77,9 +76,9 @@ def test_ongoing_and_unknown_role_ends(fixture_table):
 def test_json_from_stored_texts_is_the_document_the_records_make(period):
     import json
 
-    from afgcli import jsonout
-    from afgcli.cache import open_library
-    from afgcli.schema import builtin_layers
+    from afgcli.index.cache import open_library
+    from afgcli.show import jsonout
+    from afgcli.table.schema import builtin_layers
 
     answer = open_library(builtin_layers()).period(period)
     expected = json.dumps(jsonout.period(answer), ensure_ascii=False) + "\n"

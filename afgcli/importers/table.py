@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from afgcli.schema import FILES
+from afgcli.table.schema import FILES
 
 # Control characters (C0 but tab and newline, C1, bidi overrides and isolates, line and paragraph
 # separators) have no place in a table (afg check refuses them): a dataset's free text loses them.

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from afgcli.answer.names import normalize
 from afgcli.importers.table import clean, listable, write_table
-from afgcli.names import normalize
-from afgcli.problems import Problem
+from afgcli.table.problems import Problem
 
 GED_COLUMNS = (
     "id", "year", "type_of_violence", "dyad_name", "side_a_new_id", "side_a", "side_b_new_id", "side_b",
@@ -67,7 +67,7 @@ class Known:
 
     @classmethod
     def from_table(cls, directories: list[Path]) -> "Known":
-        from afgcli.load import load_table
+        from afgcli.table.load import load_table
 
         known = cls()
         for entity in load_table(directories).entities.values():

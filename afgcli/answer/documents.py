@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable, Iterator, NamedTuple
 
-from afgcli.match import Match, NameIndex
-from afgcli.periods import Period, outside, parse_period, store_bounds
-from afgcli.store import Store, Words
+from afgcli.answer.match import Match, NameIndex
+from afgcli.answer.periods import Period, outside, parse_period, store_bounds
+from afgcli.index.store import Store, Words
 
 # These two hold JSON texts, not records: typed NamedTuples, as immutable as a frozen dataclass, cost
 # a tenth as much to define (no methods compiled with exec) on the start-up path they exist for.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from afgcli.names import (
+from afgcli.answer.names import (
     FUNCTION_WORDS,
     PARTICLES,
     PLACE_WORDS,
@@ -22,7 +22,7 @@ from afgcli.names import (
     without,
     without_titles,
 )
-from afgcli.store import SKELETON_MIN, Store, Words
+from afgcli.index.store import SKELETON_MIN, Store, Words
 
 # How far another spelling of a name may stray: in length, and in its consonants (a typo may change one).
 VARIANT_LENGTH = 2

@@ -7,13 +7,13 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, TextIO
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
-    from afgcli.model import Citation, Entity, Fact, Figure, Role, Source
-    from afgcli.documents import PeriodJson, WhoJson
-    from afgcli.match import Match
-    from afgcli.periods import Period
-    from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.search import SearchAnswer
-    from afgcli.series import Chart
+    from afgcli.answer.documents import PeriodJson, WhoJson
+    from afgcli.answer.match import Match
+    from afgcli.answer.periods import Period
+    from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
+    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.series import Chart
+    from afgcli.table.model import Citation, Entity, Fact, Figure, Role, Source
 
 
 def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:

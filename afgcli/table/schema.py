@@ -7,8 +7,9 @@ from pathlib import Path
 
 def builtin_dir() -> Path:
     """The curated table shipped in the wheel, or the checkout's `facts/` when run from source."""
-    packaged = Path(__file__).with_name("facts")
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "facts"
+    package = Path(__file__).resolve().parent.parent  # afgcli/, above this module's layer
+    packaged = package / "facts"
+    return packaged if packaged.is_dir() else package.parent / "facts"
 
 
 def builtin_layers() -> list[Path]:

@@ -36,8 +36,7 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         """`{low, high, best, unit}`, as in a fact's `figures`."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.figure(self)
 
 
@@ -74,8 +73,7 @@ class Source:
 
     def to_dict(self, facts: int | None = None) -> dict[str, Any]:
         """The source as `afg sources --json` writes it (with `facts`, how many facts cite it, when given)."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.source(self, facts)
 
 
@@ -96,8 +94,7 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         """`{id, name, kind, aliases, summary, start, end, sources, ucdp, origin}`."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.entity(self)
 
 
@@ -116,8 +113,7 @@ class Fact:
 
     def to_dict(self) -> dict[str, Any]:
         """`{id, date, year, end_year, text, entities, kind, sources, origin}`, and `figures` when it has one."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.fact(self)
 
 
@@ -136,7 +132,6 @@ class Role:
     def to_dict(self, names: Mapping[str, str] | None = None) -> dict[str, Any]:
         """`{entity, name, role, organization, organization_name, start, end, ongoing, sources}`. `names`
         maps entity ids to names (an answer's `names`, or Library.names_of); without it `name` is the id."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.role(self, names or {})
 

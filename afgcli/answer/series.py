@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from afgcli.model import Fact
-from afgcli.schema import CURATED
+from afgcli.table.model import Fact
+from afgcli.table.schema import CURATED
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class Chart:
 
     def to_dict(self) -> dict:
         """`{measure, subject, unit, series}`, as `afg chart --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.chart(self)
 
 

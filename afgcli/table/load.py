@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
-from afgcli.dates import parse_when
-from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
-from afgcli.names import normalize
-from afgcli.problems import DataError, Problem
-from afgcli.safetext import shown_path
-from afgcli.schema import CURATED, ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL_COLUMNS, REQUIRED
+from afgcli.answer.names import normalize
+from afgcli.show.safetext import shown_path
+from afgcli.table.dates import parse_when
+from afgcli.table.model import Citation, Entity, Fact, Figure, Role, Source, When
+from afgcli.table.problems import DataError, Problem
+from afgcli.table.schema import CURATED, ENTITY_KINDS, FACT_KINDS, FILES, OPTIONAL_COLUMNS, REQUIRED
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits: \d would read ١٠٠ as 100

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from afgcli.match import Match
-from afgcli.model import Entity, Fact, Source
-from afgcli.queries import SourceCount
+from afgcli.answer.match import Match
+from afgcli.answer.queries import SourceCount
+from afgcli.table.model import Entity, Fact, Source
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,7 @@ class TimelineAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         """`{query, entity, from, to, facts}`, as `afg timeline --json` writes it (`entity` is the id)."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.timeline(self.query, self.entity.id if self.entity else None, self.start, self.end, self.facts)
 
 
@@ -46,8 +45,7 @@ class FactAnswer:
     def to_dict(self) -> dict[str, Any]:
         """`{query, fact}`, as `afg fact --json` writes it: the fact with `entity_names` and each source
         as `{id, cite, title, url}`, or None."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         found = jsonout.fact_in_full(self.fact, self.names, self.sources) if self.fact is not None else None
         return {"query": self.query, "fact": found}
 
@@ -60,8 +58,7 @@ class SourcesAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         """`{sources}`, as `afg sources --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.sources(list(self.sources))
 
 
@@ -76,6 +73,5 @@ class SourceAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         """The source with `facts`, `earliest` and `latest`, as `afg sources ID --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.source_in_full(SourceCount(self.source, self.facts), self.earliest, self.latest)

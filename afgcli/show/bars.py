@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from afgcli.series import Chart
+    from afgcli.answer.series import Chart
 
 BAR, RANGE = "█", "░"
 

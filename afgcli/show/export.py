@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from afgcli import jsonout
-from afgcli.model import Citation, Entity, Fact, Role, Source
-from afgcli.schema import CURATED, FILES
-from afgcli.store import Store
+from afgcli.index.store import Store
+from afgcli.show import jsonout
+from afgcli.table.model import Citation, Entity, Fact, Role, Source
+from afgcli.table.schema import CURATED, FILES
 
 TABLES = ("sources", "entities", "facts", "roles")
 RECORD_TYPE = {"sources": "source", "entities": "entity", "facts": "fact", "roles": "role"}

@@ -13,10 +13,10 @@ import math
 from array import array
 from dataclasses import dataclass
 
-from afgcli.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
-from afgcli.model import Entity, Fact
-from afgcli.names import PARTICLES, abbreviations, content_tokens, tokens
-from afgcli.store import Store, Words
+from afgcli.answer.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
+from afgcli.answer.names import PARTICLES, abbreviations, content_tokens, tokens
+from afgcli.index.store import Store, Words
+from afgcli.table.model import Entity, Fact
 
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
@@ -151,8 +151,7 @@ class SearchAnswer:
 
     def to_dict(self) -> dict:
         """`{query, results}`, as `afg search --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.search(self)
 
 

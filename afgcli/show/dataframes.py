@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from afgcli import export
+from afgcli.show import export
 
 if TYPE_CHECKING:
     from afgcli.api import Library

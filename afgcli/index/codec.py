@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 
-from afgcli.model import Citation, Entity, Fact, Figure, Role, Source, When
+from afgcli.table.model import Citation, Entity, Fact, Figure, Role, Source, When
 
 
 def _when(item: When | None):

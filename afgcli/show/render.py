@@ -17,14 +17,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from afgcli.safetext import visible
-from afgcli.schema import CURATED
+from afgcli.show.safetext import visible
+from afgcli.table.schema import CURATED
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
-    from afgcli.model import Citation, Entity, Fact, Role, Source
-    from afgcli.pager import Screen
-    from afgcli.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.search import SearchAnswer
+    from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
+    from afgcli.answer.search import SearchAnswer
+    from afgcli.show.pager import Screen
+    from afgcli.table.model import Citation, Entity, Fact, Role, Source
 
 TEXT_WIDTH = 100  # a fact's text stops at about this many characters a line, however wide the terminal
 NARROW = 72
@@ -246,7 +246,7 @@ def _number(value: int | float) -> str:
 
 def _tally_table(origin: str, facts: Sequence[Fact]) -> Table:
     """A dataset's facts about an entity per year: how many, and the deaths they count (best, low-high)."""
-    from afgcli.series import events
+    from afgcli.answer.series import events
 
     (series,) = events(facts, None, None, None).series
     grid = _table(f"{origin}: {len(facts):,} records, per year")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from afgcli.model import When
-from afgcli.periods import month_days
+from afgcli.answer.periods import month_days
+from afgcli.table.model import When
 
 _DAY = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits: \d would take ١٩٩٢ as 1992
 _DATE = re.compile(rf"{_DAY}(?:/{_DAY})?")

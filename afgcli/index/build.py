@@ -14,14 +14,15 @@ from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from afgcli import codec, jsonout
-from afgcli.english import english_words
-from afgcli.load import scan
-from afgcli.model import Entity, Fact, Role, Source, When
-from afgcli.names import content_tokens, normalize, phrase_key, skeleton
-from afgcli.periods import day_number
-from afgcli.problems import DataError
-from afgcli.store import FORMAT, SHORT, SKELETON_MIN
+from afgcli.answer.english import english_words
+from afgcli.answer.names import content_tokens, normalize, phrase_key, skeleton
+from afgcli.answer.periods import day_number
+from afgcli.index import codec
+from afgcli.index.store import FORMAT, SHORT, SKELETON_MIN
+from afgcli.show import jsonout
+from afgcli.table.load import scan
+from afgcli.table.model import Entity, Fact, Role, Source, When
+from afgcli.table.problems import DataError
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;

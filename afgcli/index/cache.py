@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from afgcli import __version__
-from afgcli.schema import FILES
-from afgcli.store import FORMAT
+from afgcli.index.store import FORMAT
+from afgcli.table.schema import FILES
 
 if TYPE_CHECKING:
-    from afgcli.queries import Library
+    from afgcli.answer.queries import Library
 
 _MAGIC = b"AFGIDX02"
 _TRAILER = len(_MAGIC) + 8 + 4 + 4  # magic, length of the database part, CRC-32 of its edges, CRC-32 of all of it
@@ -285,7 +285,7 @@ def _build_file(directories: list[Path], folder: Path, prefix: str, name: str, s
     and CacheFull when the folder's file system is full."""
     import tempfile
 
-    from afgcli.index import build
+    from afgcli.index.build import build
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -339,7 +339,7 @@ def _unlink_unheld(lock: Path) -> None:
 
 def open_library(directories: list[Path]) -> Library:
     """Answers as records from the index of these table directories (see open_index). Raises DataError."""
-    from afgcli.queries import Library
+    from afgcli.answer.queries import Library
 
     return Library(open_index(directories))
 
@@ -398,7 +398,7 @@ def open_index(directories: list[Path], fresh: bool = False, on_full: Callable[[
             db = _connect(built)
             if db is not None:
                 return db
-    from afgcli.index import build
+    from afgcli.index.build import build
 
     db = sqlite3.connect(":memory:")
     progress = BuildProgress()

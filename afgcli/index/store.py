@@ -8,8 +8,8 @@ from array import array
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load the records' classes
-    from afgcli.codec import Decoder
-    from afgcli.model import Entity, Fact, Role, Source
+    from afgcli.index.codec import Decoder
+    from afgcli.table.model import Entity, Fact, Role, Source
 
 FORMAT = "afg-index-19"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
@@ -46,7 +46,7 @@ class Store:
     @property
     def _decode(self) -> Decoder:
         if self._decoder is None:
-            from afgcli.codec import Decoder
+            from afgcli.index.codec import Decoder
 
             self._decoder = Decoder()
         return self._decoder

@@ -6,14 +6,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from afgcli.match import Match, NameIndex
-from afgcli.model import Entity, Fact, Role, Source
-from afgcli.periods import Period, outside, parse_period, store_bounds
-from afgcli.store import Store, Words
+from afgcli.answer.match import Match, NameIndex
+from afgcli.answer.periods import Period, outside, parse_period, store_bounds
+from afgcli.index.store import Store, Words
+from afgcli.table.model import Entity, Fact, Role, Source
 
 if TYPE_CHECKING:
-    from afgcli.search import SearchAnswer
-    from afgcli.series import Chart
+    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.series import Chart
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class WhoAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         """`{query, entity, candidates, facts}`, as `afg who --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.who(self)
 
 
@@ -48,8 +47,7 @@ class PeriodAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         """`{query, from, to, first_day, last_day, facts, in_power}`, as `afg year --json` writes it."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.period(self)
 
 
@@ -62,8 +60,7 @@ class SourceCount:
 
     def to_dict(self) -> dict[str, Any]:
         """The source with `facts`, as in `afg sources --json`."""
-        from afgcli import jsonout
-
+        from afgcli.show import jsonout
         return jsonout.source(self.source, self.facts)
 
 
@@ -113,14 +110,13 @@ class Library:
 
     def search(self, query: str, limit: int = 20) -> SearchAnswer:
         """Entities by name and facts by their words, ranked by score, entities before facts on ties."""
-        from afgcli.search import search
+        from afgcli.answer.search import search
 
         return search(self._store, self.names, self._words, query, limit)
 
     def chart(self, measure: str, name: str | None, by_kind: bool, first: int | None, last: int | None) -> Chart | None:
         """A per-year series (deaths, facts or events); None when `name` finds no entity."""
-        from afgcli import series
-
+        from afgcli.answer import series
         if measure == "facts":
             return series.curated_facts(self._store.all_facts(), first, last)
         found = self.who(name or "Afghanistan")

@@ -1,0 +1,1 @@
+"""Answering: finding names, searching, reading periods, and the answers each question gets."""

@@ -1,0 +1,1 @@
+"""Showing answers: JSON, terminal tables drawn by rich, the pager, charts, exports and data frames."""
