@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from afgcli.answer.documents import Documents, PeriodJson, WhoJson
     from afgcli.answer.queries import Library as Records
     from afgcli.answer.queries import PeriodAnswer, WhoAnswer
-    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.search import SearchAnswer, Searcher
     from afgcli.answer.series import Chart
     from afgcli.index.store import Store
     from afgcli.table.model import Entity, Fact, Role
@@ -100,6 +100,7 @@ class Library:
         self._db = db
         self._records_: Records | None = None
         self._documents_: Documents | None = None
+        self._searcher_: Searcher | None = None
 
     @property
     def _records(self) -> Records:
@@ -129,7 +130,11 @@ class Library:
         `limit` of them (`hits` is empty when nothing is found)."""
         if not isinstance(limit, int) or limit < 1:
             raise UsageError(f"limit is a number of results, 1 or more, not {limit!r}")
-        return self._records.search(text, limit)
+        if self._searcher_ is None:
+            from afgcli.answer.search import Searcher
+
+            self._searcher_ = Searcher(self._db)
+        return self._searcher_.search(text, limit)
 
     def timeline(self, name: str | None = None, start: int | None = None, end: int | None = None) -> TimelineAnswer:
         """All facts, or the facts of the entity `name` finds, in date order, those that meet the years

@@ -682,6 +682,42 @@ def _stop(signal_number: int, frame) -> None:
     raise Stopped(signal_number)
 
 
+# Root options that take a value: the word after them is not the command's name.
+_ROOT_VALUES = frozenset({"--data"})
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """`app` with only the command that `args` name: typer builds a click command for every command at
+    each start (about 14 million instructions for afg's eleven), and a run uses one. The whole app when
+    the words may list or complete the commands (help, a misspelt or missing command, completion);
+    tests/test_cli_trim.py checks both give the same output."""
+    if any(variable.startswith("_AFG_COMPLETE") for variable in os.environ):
+        return app
+    words = iter(args)
+    for word in words:
+        if word in ("-h", "--help") or word.startswith("--install-completion") or word.startswith("--show-completion"):
+            return app
+        if word in _ROOT_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return _only(word, args)
+    return app
+
+
+def _only(name: str, args: list[str]) -> typer.Typer:
+    if "-h" in args or "--help" in args:
+        return app
+    commands = [info for info in app.registered_commands if (info.name or info.callback.__name__) == name]
+    groups = [info for info in app.registered_groups if info.typer_instance.info.name == name]
+    if not commands and not groups:
+        return app  # click says there is no such command, and suggests one: it needs them all
+    import copy
+
+    trimmed = copy.copy(app)
+    trimmed.registered_commands, trimmed.registered_groups = commands, groups
+    return trimmed
+
+
 def main() -> None:
     import signal
 
@@ -690,7 +726,7 @@ def main() -> None:
         if number is not None:
             signal.signal(number, _stop)
     try:
-        app()
+        app_for(sys.argv[1:])()
     except Stopped as stop:
         # Cleaned up on the way here; now end as the signal would have, for the parent to see.
         signal.signal(stop.signal_number, signal.SIG_DFL)

@@ -12,11 +12,15 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from afgcli.answer.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.answer.names import PARTICLES, abbreviations, content_tokens, tokens
 from afgcli.index.store import Store, Words
 from afgcli.table.model import Entity, Fact
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
@@ -191,10 +195,10 @@ class Held:
         return best
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A word asked for: its weight (rarity), whether it is distinctive (a name, a number: a hit must
-    hold one of these when the query has any), and how well each fact and entity holds it."""
+    hold one of these when the query has any), and how well each fact and entity holds it. Internal
+    to a search, not a record: a NamedTuple costs a fraction of a frozen dataclass to define."""
 
     weight: float
     distinctive: bool
@@ -237,6 +241,20 @@ def kinds_asked(query: str, named_words: set[str] = frozenset()) -> frozenset[st
 def _verbs(words: list[str]) -> list[str]:
     """The words, with `found` read as founded after did/does/to (when did Dostum found Junbish)."""
     return ["founded" if word == "found" and _FOUND_AFTER.intersection(words[max(0, at - 3) : at]) else word for at, word in enumerate(words)]
+
+
+class Searcher:
+    """The search of an open index (see cache.open_index): what api.Library.search asks, without the
+    other questions' answer types (queries.py), whose creation would cost a search's start-up."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._store = Store(db)
+        words = Words(db, "name")
+        self._names = NameIndex(self._store, words)
+        self._words = {"name": words, "about": Words(db, "about"), "fact": Words(db, "fact")}
+
+    def search(self, query: str, limit: int) -> SearchAnswer:
+        return search(self._store, self._names, self._words, query, limit)
 
 
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
