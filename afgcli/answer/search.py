@@ -18,6 +18,7 @@ from afgcli.answer.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, Name
 from afgcli.answer.names import PARTICLES, abbreviations, content_tokens, tokens
 from afgcli.index.store import Store, Words
 from afgcli.table.model import Entity, Fact
+from afgcli.table.schema import KIND_CODES
 
 if TYPE_CHECKING:
     import sqlite3
@@ -473,8 +474,11 @@ class _FactRanking:
 
     def _read(self, rids: list[int]) -> dict[int, Fact]:
         facts = self.store.facts(rids)
-        linked = sorted({ident for fact in facts.values() for ident in fact.entities} - self._kinds.keys())
-        self._kinds.update(self.store.kinds(linked))  # the doer's kind, and places for `where`
+        # plain words take a fact's first entity as its subject; a question looks past places and
+        # events to the one that acts, and `where` for a place: the kinds of all its entities
+        every = self.question is not None
+        linked = {ident for fact in facts.values() for ident in (fact.entities if every else fact.entities[:1])}
+        self._kinds.update(self.store.kinds(sorted(linked - self._kinds.keys())))
         return facts
 
     def pool(self, scores: list[tuple[float, int, set[int]]], count: int) -> list[tuple[int, Fact, float, float]]:
@@ -522,13 +526,19 @@ class _FactRanking:
             parts.append((doer, 0.0, self.store.fact_rids_of(sorted(self.mentioned)) if self.mentioned else set()))
         elif doer:
             base += doer
-        # fact_key's other points, bounded loosely (a looser bound reads more of a tie, never less)
-        base += ASKED_FOR if self.kinds_wanted else 0.0  # _of_kind
+        # fact_key's other points: by each fact's kind and figure (the index's trait bytes), by the
+        # entities it is about, else (a place for `where`) for any fact
+        traits = self.store.fact_traits()
+        if self.kinds_wanted:  # _of_kind
+            codes = frozenset(KIND_CODES[kind] for kind in self.kinds_wanted if kind in KIND_CODES)
+            parts.append((ASKED_FOR, 0.0, lambda rid: traits[rid] in codes))
+        counted = [w for w in self.asked if not w.distinctive and w.text not in self.named_words]
+        if question != "count" and counted:  # a figure that counts what was asked for (in _answers)
+            units = self.store.unit_rids(sorted(frozenset().union(*(w.forms for w in counted))))
+            parts.append((ASKED_FOR / 4 * len(self.asked), 0.0, units))
+        if question not in (None, "what") and self.mentioned:  # _linked
+            parts.append((ASKED_FOR / 4 * len(self.mentioned), 0.0, self.store.fact_rids_of(sorted(self.mentioned))))
         base += ASKED_FOR if question == "where" else 0.0  # _place
-        if question not in (None, "what"):
-            base += ASKED_FOR / 4 * len(self.mentioned)  # _linked
-        if question != "count":
-            base += ASKED_FOR / 4 * len(self.asked)  # a figure that counts what was asked for (in _answers)
         # _together is at most `together` when no token can be a form of two words asked for, and the
         # words a statement holds are the ones the index lists it under (particles are not); else a
         # stretch of one token may hold several words, and the bound is looser.
@@ -541,7 +551,7 @@ class _FactRanking:
         for inside_points, outside_points, inside in parts:
             split = []
             for bound, members in groups:
-                within = members.intersection(inside)
+                within = {rid for rid in members if inside(rid)} if callable(inside) else members.intersection(inside)
                 if within:
                     split.append((bound + inside_points, within))
                 if len(within) < len(members):

@@ -23,6 +23,7 @@ from afgcli.show import jsonout
 from afgcli.table.load import scan
 from afgcli.table.model import Entity, Fact, Role, Source, When
 from afgcli.table.problems import DataError
+from afgcli.table.schema import KIND_CODES
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -53,6 +54,8 @@ CREATE TABLE name_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITH
 CREATE TABLE fact_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 -- the words of an entity's summary and of the roles it holds (title and organization), by entity rid
 CREATE TABLE about_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
+-- the words of what facts' figures count (their units), by fact rid: search bounds a tie's points by them
+CREATE TABLE unit_word(word TEXT PRIMARY KEY, skel TEXT, ids BLOB NOT NULL) WITHOUT ROWID;
 -- the common English words (english.txt), so a query looks one up by key instead of reading the list
 CREATE TABLE english(word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
@@ -124,6 +127,8 @@ class _Builder:
         self.facts: list[tuple] = []
         self.links: list[tuple[str, int]] = []
         self.fact_count = 0
+        self.traits = bytearray(1)  # by rid, from 1: see Store.fact_traits
+        self.unit_words: dict[str, list[int]] = defaultdict(list)
         self.names: dict[str, str] = {}
         self.held: dict[str, list[str]] = defaultdict(list)  # the words of the roles each entity holds
         self.called: dict[str, list[str]] = {}  # the words of each entity's name and aliases
@@ -139,6 +144,10 @@ class _Builder:
     def fact(self, item: Fact) -> None:
         self.fact_count += 1
         rid = self.fact_count
+        self.traits.append(KIND_CODES.get(item.kind, 0xFF))
+        if item.figure:
+            for word in dict.fromkeys(content_tokens(item.figure.unit)):
+                self.unit_words[word].append(rid)
         when = item.when
         self.facts.append(
             (rid, when.year, when.end_year, day_number(when.first), day_number(when.last), item.id, codec.encode_fact(item), _json(jsonout.fact(item)), "/" in when.text,
@@ -217,7 +226,8 @@ class _Builder:
         # Each keyed table is filled in key order, as the links are above.
         db.executemany("INSERT INTO name_exact VALUES (?, ?)", sorted(exact.items()))
         db.executemany("INSERT INTO name_folded VALUES (?, ?)", sorted(folded))
-        for table, words in (("name_word", name_words), ("fact_word", self.fact_words), ("about_word", about_words)):
+        for table, words in (("name_word", name_words), ("fact_word", self.fact_words), ("about_word", about_words),
+                             ("unit_word", self.unit_words)):
             db.executemany(
                 f"INSERT INTO {table} VALUES (?, ?, ?)",
                 ((w, skeleton(w) if len(w) >= SKELETON_MIN else None, array("i", ids).tobytes()) for w, ids in sorted(words.items())),
@@ -228,6 +238,7 @@ class _Builder:
         for place, (rid,) in enumerate(db.execute("SELECT rid FROM fact ORDER BY length, id, rid")):
             rank[rid] = place
         db.execute("INSERT INTO meta VALUES ('fact_rank', ?)", (rank.tobytes(),))
+        db.execute("INSERT INTO meta VALUES ('fact_traits', ?)", (bytes(self.traits),))
         db.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english_words()))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the JSON-text answers decode no record, so they never load 
     from afgcli.index.codec import Decoder
     from afgcli.table.model import Entity, Fact, Role, Source
 
-FORMAT = "afg-index-19"  # change it whenever the index's tables or blobs change: the cache key holds it
+FORMAT = "afg-index-21"  # change it whenever the index's tables or blobs change: the cache key holds it
 # Dates at most SHORT years long are found through the `lo` index from (first - SHORT); longer
 # ones, few in any table, through their own index. Keeps a year's lookup to the rows near it.
 SHORT = 16
@@ -196,6 +196,16 @@ class Store:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'fact_rank'").fetchone()
         return _ids(row[0]) if row else array("i")
 
+    def fact_traits(self) -> bytes:
+        """Each fact's kind as a byte (by rid): its code in schema.KIND_CODES, so that search bounds what
+        a tie can score without reading the facts."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'fact_traits'").fetchone()
+        return row[0] if row else b""
+
+    def unit_rids(self, words: list[str]) -> set[int]:
+        """The rids of the facts whose figure counts any of `words` (what its unit says)."""
+        return Words(self._db, "unit").postings(words)
+
     def fact_rids_of(self, idents: list[str]) -> set[int]:
         """The rids of the facts about any of these entities (by id)."""
         return {rid for (rid,) in self._rows("SELECT fact FROM fact_entity WHERE entity IN ({})", idents)}
@@ -265,7 +275,7 @@ class Words:
     roles held) or of fact statements (`fact`), with each word's postings."""
 
     def __init__(self, db: sqlite3.Connection, kind: str):
-        assert kind in ("name", "about", "fact")
+        assert kind in ("name", "about", "fact", "unit")
         self._db = db
         self._table = f"{kind}_word"
         self._vocabulary: list[str] | None = None

@@ -50,3 +50,6 @@ FACT_KINDS = frozenset(
     withdrawal ceasefire agreement negotiation conference election appointment founding alliance policy
     aid sanction death exile statement claim denial accusation report estimate figure event""".split()
 )
+
+# Each fact kind's code in the index (Store.fact_traits): its place in alphabetical order.
+KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(sorted(FACT_KINDS))}
