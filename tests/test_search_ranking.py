@@ -6,22 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from afgcli.answer import search as searching
-from afgcli.answer.match import FOLDED_PHRASE
 from afgcli.answer.names import abbreviations, content_tokens
 from afgcli.answer.search import (
-    ASKED_FOR,
     PARTIAL,
     POOL,
     STOPWORDS,
-    _best,
-    _by_role,
-    _mentioned,
     _phrased,
+    _ranked_entities,
+    _read_question,
     _weighed,
     asks_for,
     fact_key,
-    kinds_asked,
 )
 from afgcli.index.cache import open_library
 from afgcli.table.schema import builtin_layers
@@ -51,25 +46,9 @@ def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
                 if not (distinctive and not any(rid in of(w) for w in distinctive)) and 100 * got / total >= PARTIAL}
 
     entity_scores, fact_scores = scored("entities"), scored("facts")
-    ranked = []
-    closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
-    named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
-    entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)
-    mentioned, named_words = _mentioned(store, words_of["name"], words)
-    kinds_wanted = kinds_asked(query, named_words)
-    if question == "what" and not named_words.issuperset(words):
-        question, entity_bonus = "about", -ASKED_FOR
-    for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
-        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
-        score = max(entity_scores[rid], by_role)
-        near = closeness.get(ident, 0.0)
-        bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
-        if question is None and ident in mentioned and score >= 100.0:
-            bonus += ASKED_FOR
-        if office and question in ("who", None):
-            bonus += 4 * ASKED_FOR
-        key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
-        ranked.append((-key, False, -weight, ident, round(score, 1)))
+    reading = _read_question(store, names, words_of, words, query, question)
+    question, named, mentioned, named_words, kinds_wanted = reading[:5]
+    ranked = [item[:5] for item in _ranked_entities(store, reading, asked, total, entity_scores, limit)]
     facts = store.facts(list(fact_scores))  # every fact that matches
     kinds = store.kinds(sorted({ident for fact in facts.values() for ident in fact.entities}))
     keyed = []

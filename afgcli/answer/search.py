@@ -285,27 +285,9 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         return kept
 
     entity_scores = scored("entities")
-    ranked: list[tuple] = []
-    # An exact name beats a longer name that holds it (Ahmad Massoud before Ahmad Shah Massoud).
-    closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
-    named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
-    entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)  # a question wants a fact, but who is X an entity
-    mentioned, named_words = _mentioned(store, words_of["name"], words)
-    kinds_wanted = kinds_asked(query, named_words)
-    if question == "what" and not named_words.issuperset(words):
-        # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
-        question, entity_bonus = "about", -ASKED_FOR
-    for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
-        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
-        score = max(entity_scores[rid], by_role)
-        near = closeness.get(ident, 0.0)
-        bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
-        if question is None and ident in mentioned and score >= 100.0:
-            bonus += ASKED_FOR  # plain words that call an entity by its name, all held by it, ask for it (Massoud Panjshir)
-        if office and question in ("who", None):
-            bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
-        key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
-        ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
+    reading = _read_question(store, names, words_of, words, query, question)
+    question, named, mentioned, named_words, kinds_wanted = reading[:5]
+    ranked = _ranked_entities(store, reading, asked, total, entity_scores, limit)
     ranking = _FactRanking(store, asked, question, years, named, mentioned, named_words, kinds_wanted)
     for rid, fact, score, key in ranking.pool(_fact_scores(asked, total, distinctive), limit + POOL):
         # On a tie a curated statement comes before an imported record (UCDP) that says no more.
@@ -318,6 +300,54 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         else:
             hits.append(SearchHit(score, fact=fact))
     return SearchAnswer(query, tuple(hits))
+
+
+class _Reading(NamedTuple):
+    """What a query asks: its kind of question, the entities it names (in full, or by their words),
+    the words of names it uses, and the kinds of fact its words ask for."""
+
+    question: str | None
+    named: set[str]
+    mentioned: set[str]
+    named_words: set[str]
+    kinds_wanted: frozenset[str]
+    closeness: dict[str, float]
+    entity_bonus: float
+
+
+def _read_question(store: Store, names: NameIndex, words_of: dict[str, Words], words: list[str], query: str,
+                   question: str | None) -> _Reading:
+    """How a query reads: see _Reading."""
+    # An exact name beats a longer name that holds it (Ahmad Massoud before Ahmad Shah Massoud).
+    closeness = {m.entity_id: m.score for m in names.scored(" ".join(words), fuzzy=False, floor=PARTIAL)}
+    named = {ident for ident, score in closeness.items() if score >= FOLDED_PHRASE}
+    entity_bonus = {"what": 2 * ASKED_FOR, None: 1.0}.get(question, -ASKED_FOR)  # a question wants a fact, but who is X an entity
+    mentioned, named_words = _mentioned(store, words_of["name"], words)
+    kinds_wanted = kinds_asked(query, named_words)
+    if question == "what" and not named_words.issuperset(words):
+        # what were the aims of Operation Enduring Freedom: words beyond a name ask for a fact about it
+        question, entity_bonus = "about", -ASKED_FOR
+    return _Reading(question, named, mentioned, named_words, kinds_wanted, closeness, entity_bonus)
+
+
+def _ranked_entities(store: Store, reading: _Reading, asked: list[_Word], total: float, entity_scores: dict[int, float],
+                     limit: int) -> list[tuple]:
+    """The entities that may be listed, each as (-key, False, -weight, id, score, id, None): the key
+    is the score and the points the question gives an entity that answers it."""
+    question, _, mentioned, named_words, _, closeness, entity_bonus = reading
+    ranked: list[tuple] = []
+    for rid, ident, _, kind, weight, _ in store.name_forms(_best(entity_scores, limit + POOL)):
+        by_role, office = _by_role(store, ident, rid, asked, total, mentioned, named_words)
+        score = max(entity_scores[rid], by_role)
+        near = closeness.get(ident, 0.0)
+        bonus = 0.0 if question == "who" and kind == "person" else entity_bonus
+        if question is None and ident in mentioned and score >= 100.0:
+            bonus += ASKED_FOR  # plain words that call an entity by its name, all held by it, ask for it (Massoud Panjshir)
+        if office and question in ("who", None):
+            bonus += 4 * ASKED_FOR  # who led the Taliban, Taliban leader: the one who held that office in it
+        key = score + bonus + (2.0 if near >= FOLDED_PHRASE else near / 100)
+        ranked.append((-key, False, -weight, ident, round(score, 1), ident, None))
+    return ranked
 
 
 def _phrased(words: list[str]) -> list[str]:
