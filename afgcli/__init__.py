@@ -27,7 +27,7 @@ _HOMES = {
     "Entity": "afgcli.table.model", "Fact": "afgcli.table.model", "Role": "afgcli.table.model", "Source": "afgcli.table.model",
     "Figure": "afgcli.table.model", "Citation": "afgcli.table.model", "When": "afgcli.table.model",
     "WhoAnswer": "afgcli.answer.queries", "PeriodAnswer": "afgcli.answer.queries", "SourceCount": "afgcli.answer.queries",
-    "SearchAnswer": "afgcli.answer.search", "SearchHit": "afgcli.answer.search", "Match": "afgcli.answer.match",
+    "SearchAnswer": "afgcli.answer.hits", "SearchHit": "afgcli.answer.hits", "Match": "afgcli.answer.match",
     "TimelineAnswer": "afgcli.answer.answers", "FactAnswer": "afgcli.answer.answers",
     "SourcesAnswer": "afgcli.answer.answers", "SourceAnswer": "afgcli.answer.answers",
     "Chart": "afgcli.answer.series", "Series": "afgcli.answer.series", "Point": "afgcli.answer.series",
@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time the names come t
     from afgcli.answer.match import Match
     from afgcli.answer.periods import PeriodError
     from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.answer.search import SearchAnswer, SearchHit
+    from afgcli.answer.hits import SearchAnswer, SearchHit
     from afgcli.answer.series import Chart, Point, Series
     from afgcli.api import Library, open
     from afgcli.errors import AfgError, UsageError

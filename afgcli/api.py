@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from afgcli.answer.documents import Documents, PeriodJson, WhoJson
     from afgcli.answer.queries import Library as Records
     from afgcli.answer.queries import PeriodAnswer, WhoAnswer
-    from afgcli.answer.search import SearchAnswer, Searcher
+    from afgcli.answer.hits import SearchAnswer
+    from afgcli.answer.search import Searcher, SearchJson
     from afgcli.answer.series import Chart
     from afgcli.index.store import Store
     from afgcli.table.model import Entity, Fact, Role
@@ -130,11 +131,15 @@ class Library:
         `limit` of them (`hits` is empty when nothing is found)."""
         if not isinstance(limit, int) or limit < 1:
             raise UsageError(f"limit is a number of results, 1 or more, not {limit!r}")
+        return self._searcher.search(text, limit)
+
+    @property
+    def _searcher(self) -> Searcher:
         if self._searcher_ is None:
             from afgcli.answer.search import Searcher
 
             self._searcher_ = Searcher(self._db)
-        return self._searcher_.search(text, limit)
+        return self._searcher_
 
     def timeline(self, name: str | None = None, start: int | None = None, end: int | None = None) -> TimelineAnswer:
         """All facts, or the facts of the entity `name` finds, in date order, those that meet the years
@@ -229,6 +234,11 @@ class Library:
 
     def _year_json(self, period: str) -> PeriodJson:
         return self._documents.period(period)
+
+    def _search_json(self, text: str, limit: int = 20) -> SearchJson:
+        if not isinstance(limit, int) or limit < 1:
+            raise UsageError(f"limit is a number of results, 1 or more, not {limit!r}")
+        return self._searcher.search_json(text, limit)
 
     # A connection to close
 

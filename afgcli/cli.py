@@ -346,9 +346,10 @@ def search(
     """Fuzzy search over entities and fact statements, best first."""
     query = _need(_words(text), "words to search for, for example: afg search Geneva Accords")
     library = _library(ctx)
-    answer = library.search(query, limit)
+    answer = library._search_json(query, limit) if as_json else library.search(query, limit)
     if as_json:
-        _json(answer.to_dict())
+        from afgcli.show import jsonout
+        jsonout.write_search_json(answer, sys.stdout)
     elif answer.hits:
         from afgcli.show import render
         _show(ctx, render.search, answer)

@@ -251,3 +251,22 @@ def test_the_readme_example_runs_as_written():
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test, out=lambda text: pytest.fail(text))
     assert runner.summarize(verbose=False).attempted == len(examples)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("stream", [io.StringIO, _Terminal], ids=["pipe", "terminal"])
+@pytest.mark.parametrize("text", ["who led the Taliban", "when did Najibullah become president", "Massoud \u202e\u0085",
+                                  "how many Soviet soldiers died", "zzqqxx"])
+def test_search_json_from_texts_is_the_records_document(lib, text, stream):
+    """`search --json` writes its hits from the JSON texts the index stores: byte for byte the document
+    the records make, piped and indented, with characters jsonout escapes in the query."""
+    from afgcli.show import jsonout
+
+    from_texts, from_records = stream(), stream()
+    jsonout.write_search_json(lib._search_json(text, 20), from_texts)
+    jsonout.write(lib.search(text, 20).to_dict(), from_records)
+    assert from_texts.getvalue() == from_records.getvalue()

@@ -12,7 +12,7 @@ from afgcli.index.store import Store, Words
 from afgcli.table.model import Entity, Fact, Role, Source
 
 if TYPE_CHECKING:
-    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.hits import SearchAnswer
     from afgcli.answer.series import Chart
 
 

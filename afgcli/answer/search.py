@@ -11,17 +11,18 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from afgcli.answer.match import FOLDED_PHRASE, PREFIX, SAME, SAME_SKELETON, NameIndex, similar_words
 from afgcli.answer.names import PARTICLES, abbreviations, content_tokens, tokens
 from afgcli.index.store import Store, Words
-from afgcli.table.model import Entity, Fact
 from afgcli.table.schema import KIND_CODES
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from afgcli.answer.hits import SearchAnswer
+    from afgcli.table.model import Fact
 
 # Words that carry no meaning of their own, questions' among them ("when did Massoud die").
 STOPWORDS = PARTICLES | frozenset(
@@ -138,28 +139,6 @@ for _kind, _words in _KIND_WORDS.items():
 _FOUND_AFTER = frozenset("did do does to".split())
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result: an entity or a fact, with its score."""
-
-    score: float
-    entity: Entity | None = None
-    fact: Fact | None = None
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    """Search results, best first."""
-
-    query: str
-    hits: tuple[SearchHit, ...]
-
-    def to_dict(self) -> dict:
-        """`{query, results}`, as `afg search --json` writes it."""
-        from afgcli.show import jsonout
-        return jsonout.search(self)
-
-
 class Held:
     """How well each fact holds a word: ascending arrays of fact rids, each with the weight (0-1) a
     fact in it holds the word with; a fact in several holds it as well as the best of them. Read
@@ -194,6 +173,48 @@ class Held:
             for rid in ids:
                 best[rid] = weight
         return best
+
+
+class _When(NamedTuple):
+    """A fact's date as ranking reads it: model.When's fields and years, from the stored tuple."""
+
+    text: str
+    first: tuple[int, int, int]
+    last: tuple[int, int, int]
+
+    @property
+    def year(self) -> int:
+        return self.first[0]
+
+    @property
+    def end_year(self) -> int:
+        return self.last[0]
+
+
+class _Figure(NamedTuple):
+    low: int | float
+    high: int | float | None
+    unit: str
+    best: int | float | None
+
+
+class _Fact(NamedTuple):
+    """A fact as ranking reads it, with model.Fact's names: ranking reads the tuples the index stores
+    and builds records only for the hits it returns (and none for `--json`, written from texts)."""
+
+    id: str
+    when: _When
+    entities: tuple[str, ...]
+    kind: str
+    text: str
+    figure: _Figure | None
+    origin: str
+
+
+def _light(stored: tuple) -> _Fact:
+    """A fact from the tuple codec.encode_fact stores."""
+    ident, when, entities, kind, text, _, figure, origin = stored
+    return _Fact(ident, _When(*when), entities, kind, text, figure and _Figure(*figure), origin)
 
 
 class _Word(NamedTuple):
@@ -257,14 +278,44 @@ class Searcher:
     def search(self, query: str, limit: int) -> SearchAnswer:
         return search(self._store, self._names, self._words, query, limit)
 
+    def search_json(self, query: str, limit: int) -> SearchJson:
+        """As search, each hit as its JSON text (the command line's `--json`)."""
+        hits = ranked(self._store, self._names, self._words, query, limit)
+        store = self._store
+        facts = store.fact_json([rid for _, _, rid in hits if rid is not None])
+        return SearchJson(query, tuple(
+            ("entity", score, store.entity_json(ident)) if rid is None else ("fact", score, facts[rid])
+            for score, ident, rid in hits
+        ))
+
+
+class SearchJson(NamedTuple):
+    """SearchAnswer with each hit as (type, score, the JSON text of its entity or fact)."""
+
+    query: str
+    hits: tuple[tuple[str, float, str], ...]
+
 
 def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> SearchAnswer:
     """Entities by name, summary and roles, and facts by their words, best first (see the module)."""
+    from afgcli.answer.hits import SearchAnswer, SearchHit
+
+    hits = ranked(store, names, words_of, query, limit)
+    facts = store.facts([rid for _, _, rid in hits if rid is not None])
+    return SearchAnswer(query, tuple(
+        SearchHit(score, entity=store.entity(ident)) if rid is None else SearchHit(score, fact=facts[rid])
+        for score, ident, rid in hits
+    ))
+
+
+def ranked(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> list[tuple]:
+    """The hits, best first, as (score, entity id, None) or (score, None, fact rid): records are
+    built (search) or JSON texts read (search_json) only for these."""
     words = [w for w in _phrased(_verbs(content_tokens(query))) if w not in STOPWORDS] or content_tokens(query)
     literal = abbreviations(query)
     asked = _weighed(store, words_of, words, literal)
     if not asked:
-        return SearchAnswer(query, ())
+        return []
     total = sum(w.weight for w in asked)
     distinctive = [w for w in asked if w.distinctive]
     question = asks_for(query)
@@ -291,15 +342,9 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     ranking = _FactRanking(store, asked, question, years, named, mentioned, named_words, kinds_wanted)
     for rid, fact, score, key in ranking.pool(_fact_scores(asked, total, distinctive), limit + POOL):
         # On a tie a curated statement comes before an imported record (UCDP) that says no more.
-        ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, fact))
+        ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, rid))
     ranked.sort(key=lambda item: item[:4])
-    hits = []
-    for _, _, _, _, score, ident, fact in ranked[:limit]:
-        if fact is None:
-            hits.append(SearchHit(score, entity=store.entity(ident)))
-        else:
-            hits.append(SearchHit(score, fact=fact))
-    return SearchAnswer(query, tuple(hits))
+    return [(score, ident, rid) for _, _, _, _, score, ident, rid in ranked[:limit]]
 
 
 class _Reading(NamedTuple):
@@ -372,14 +417,14 @@ def _by_role(
     its start on, when the sources give no end). And whether a role is the office asked for: held in
     an entity the query names, its title holding a word asked for besides that name (Taliban leader,
     not a title that merely says Taliban)."""
-    roles, names = store.roles_of(ident)
+    roles, names = store.role_tuples_of(ident)  # (holder, title, organization, start, end, ...): codec.encode_role
     best, office = 0.0, False
-    for role in roles:
-        title = set(content_tokens(role.role))
-        held = title | set(content_tokens(names.get(role.organization, "")))
-        start = role.start.year if role.start else None
-        end = role.end.year if role.end else 9999
-        if role.organization in mentioned and any((title - named_words).intersection(w.forms | w.names) for w in asked):
+    for _, role, organization, began, ended, *_ in roles:
+        title = set(content_tokens(role))
+        held = title | set(content_tokens(names.get(organization, "")))
+        start = began[1][0] if began else None  # a stored date is (text, first, last): its year, first[0]
+        end = ended[1][0] if ended else 9999
+        if organization in mentioned and any((title - named_words).intersection(w.forms | w.names) for w in asked):
             # the office asked for, and held in the year asked for when one is
             office = office or all(start is not None and start <= w.year <= end for w in asked if w.year)
         got = 0.0
@@ -503,7 +548,7 @@ class _FactRanking:
                         self.named_words, self.kinds_wanted, self._kinds)
 
     def _read(self, rids: list[int]) -> dict[int, Fact]:
-        facts = self.store.facts(rids)
+        facts = {rid: _light(stored) for rid, stored in self.store.fact_tuples(rids).items()}
         # plain words take a fact's first entity as its subject; a question looks past places and
         # events to the one that acts, and `where` for a place: the kinds of all its entities
         every = self.question is not None
@@ -799,3 +844,11 @@ def _fact_hits(store: Store, words_of: dict[str, Words], word: str, literal: boo
     if linked:
         levels.append((LINKED, array("i", sorted(linked))))  # at least LINKED: a fact in a better level keeps that
     return Held(levels), similar
+
+
+def __getattr__(name: str):
+    """SearchAnswer and SearchHit, which live in hits.py, under their former home as well."""
+    if name in ("SearchAnswer", "SearchHit"):
+        from afgcli.answer import hits
+        return getattr(hits, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -105,6 +105,14 @@ class Store:
         rows = self._rows("SELECT l.fact FROM entity AS e JOIN fact_entity AS l ON l.entity = e.id WHERE e.rid IN ({})", entity_rids)
         return {rid for (rid,) in rows}
 
+    def fact_tuples(self, rids: list[int]) -> dict[int, tuple]:
+        """The facts as the tuples the codec stores (search ranks on these, without building records)."""
+        return {rid: marshal.loads(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
+
+    def fact_json(self, rids: list[int]) -> dict[int, str]:
+        """The facts' JSON texts, by rid."""
+        return dict(self._rows("SELECT rid, json FROM fact WHERE rid IN ({})", rids))
+
     def facts(self, rids: list[int]) -> dict[int, Fact]:
         return {rid: self._decode.fact(rec) for rid, rec in self._rows("SELECT rid, rec FROM fact WHERE rid IN ({})", rids)}
 
@@ -227,6 +235,10 @@ class Store:
         """The entity's roles, earliest first, and the names of the entities they refer to."""
         return self._roles(self._role_rows(ident, "names, rec"))
 
+    def role_tuples_of(self, ident: str) -> tuple[list[tuple], dict[str, str]]:
+        """As roles_of, each role as the tuple the codec stores (see codec.encode_role)."""
+        return self._roles(self._role_rows(ident, "names, rec"), marshal.loads)
+
     def role_json_of(self, ident: str) -> list[str]:
         """As roles_of, each role as its JSON text (which holds the names)."""
         return _in_order(self._role_rows(ident, "json"), str)
@@ -244,11 +256,11 @@ class Store:
         _between), earliest first, and the names of the entities they refer to."""
         return self._roles(self._between("role", f"{_ROLE_ORDER}, names, rec", first, last, days))
 
-    def _roles(self, rows: list[tuple]) -> tuple[list[Role], dict[str, str]]:
+    def _roles(self, rows: list[tuple], decode=None) -> tuple[list, dict[str, str]]:
         names: dict[str, str] = {}
         for row in rows:
             names.update(marshal.loads(row[-2]))
-        return _in_order(rows, self._decode.role), names
+        return _in_order(rows, decode or self._decode.role), names
 
     def dated_days(self) -> tuple[int, int] | None:
         """The first and last days (yyyymmdd) of the table's dated facts and roles, or None when it has none."""

@@ -11,7 +11,8 @@ if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoeve
     from afgcli.answer.match import Match
     from afgcli.answer.periods import Period
     from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.hits import SearchAnswer
+    from afgcli.answer.search import SearchJson
     from afgcli.answer.series import Chart
     from afgcli.table.model import Citation, Entity, Fact, Figure, Role, Source
 
@@ -184,6 +185,23 @@ def search(answer: SearchAnswer) -> dict[str, Any]:
         elif hit.fact is not None:
             results.append({"type": "fact", "score": hit.score} | fact(hit.fact))
     return {"query": answer.query, "results": results}
+
+
+def search_from_texts(answer: SearchJson) -> dict[str, Any]:
+    """The document of `search`, from the JSON texts that `entity` and `fact` made at index time."""
+    return {"query": answer.query, "results": [{"type": kind, "score": score} | json.loads(text) for kind, score, text in answer.hits]}
+
+
+def write_search_json(answer: SearchJson, stream: TextIO) -> None:
+    """The document of `search`, from records already in JSON: spliced when piped, re-read to indent
+    on a terminal (the same bytes as `write` of search_from_texts)."""
+    if stream.isatty():
+        write(search_from_texts(answer), stream)
+        return
+    head = dumps({"query": answer.query})[:-1]
+    # each text is a compact object: its opening brace gives way to the hit's type and score
+    results = ", ".join(f'{{"type": "{kind}", "score": {json.dumps(score)}, {text[1:]}' for kind, score, text in answer.hits)
+    stream.write(f'{head}, "results": [{results}]}}\n')
 
 
 def fact_in_full(item: Fact, names: dict[str, str], cited: dict) -> dict[str, Any]:

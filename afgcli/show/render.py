@@ -22,7 +22,7 @@ from afgcli.table.schema import CURATED
 
 if TYPE_CHECKING:  # annotations only: the records' modules are loaded by whoever made them
     from afgcli.answer.queries import PeriodAnswer, SourceCount, WhoAnswer
-    from afgcli.answer.search import SearchAnswer
+    from afgcli.answer.hits import SearchAnswer
     from afgcli.show.pager import Screen
     from afgcli.table.model import Citation, Entity, Fact, Role, Source
 
