@@ -175,40 +175,33 @@ class Held:
         return best
 
 
-class _When(NamedTuple):
+class _When:
     """A fact's date as ranking reads it: model.When's fields and years, from the stored tuple."""
 
-    text: str
-    first: tuple[int, int, int]
-    last: tuple[int, int, int]
+    __slots__ = ("text", "first", "last", "year", "end_year")
 
-    @property
-    def year(self) -> int:
-        return self.first[0]
-
-    @property
-    def end_year(self) -> int:
-        return self.last[0]
+    def __init__(self, text: str, first: tuple[int, int, int], last: tuple[int, int, int]):
+        self.text, self.first, self.last, self.year, self.end_year = text, first, last, first[0], last[0]
 
 
-class _Figure(NamedTuple):
-    low: int | float
-    high: int | float | None
-    unit: str
-    best: int | float | None
+class _Figure:
+    __slots__ = ("low", "high", "unit", "best")
+
+    def __init__(self, low: int | float, high: int | float | None, unit: str, best: int | float | None):
+        self.low, self.high, self.unit, self.best = low, high, unit, best
 
 
-class _Fact(NamedTuple):
+class _Fact:
     """A fact as ranking reads it, with model.Fact's names: ranking reads the tuples the index stores
-    and builds records only for the hits it returns (and none for `--json`, written from texts)."""
+    and builds records only for the hits it returns (and none for `--json`, written from texts).
+    Plain classes with slots: internal, and defined without the exec a NamedTuple or dataclass costs."""
 
-    id: str
-    when: _When
-    entities: tuple[str, ...]
-    kind: str
-    text: str
-    figure: _Figure | None
-    origin: str
+    __slots__ = ("id", "when", "entities", "kind", "text", "figure", "origin")
+
+    def __init__(self, ident: str, when: _When, entities: tuple[str, ...], kind: str, text: str, figure: _Figure | None,
+                 origin: str):
+        self.id, self.when, self.entities, self.kind, self.text = ident, when, entities, kind, text
+        self.figure, self.origin = figure, origin
 
 
 def _light(stored: tuple) -> _Fact:
