@@ -242,11 +242,18 @@ def _json(document) -> None:
     jsonout.write(document, sys.stdout)
 
 
-def _show(ctx: typer.Context, draw, *args, paging: bool = True, **options) -> None:
-    """Draw a terminal answer with rich (imported only here), through the pager when it is long."""
-    from afgcli.show import pager, render
+def _show(ctx: typer.Context, drawing: str, *args, paging: bool = True, at_least: int = 0, **options) -> None:
+    """Draw a terminal answer with rich (imported only here) by `render.<drawing>`, through the pager when
+    it is long; an answer of `at_least` lines (extent.py) taller than the screen starts the pager first."""
+    from afgcli.show import pager
+
+    paging = paging and ctx.obj.paging
+    process = pager.early(sys.stdout, paging, at_least)
+    from afgcli.show import render
+
+    draw = getattr(render, drawing)
     out = render.console(sys.stdout)
-    pager.show(out, lambda screen: draw(screen, *args, **options), paging=paging and ctx.obj.paging)
+    pager.show(out, lambda screen: draw(screen, *args, **options), paging=paging, process=process)
 
 
 def _again(ctx: typer.Context, *words: str) -> str:
@@ -298,8 +305,9 @@ def who(
         from afgcli.show import jsonout
         jsonout.write_who_json(answer, sys.stdout)
     elif answer.entity:
-        from afgcli.show import render
-        _show(ctx, render.who, answer, limit=limit, again=_again(ctx, *(name or [])))
+        from afgcli.show import extent
+
+        _show(ctx, "who", answer, limit=limit, again=_again(ctx, *(name or [])), at_least=extent.who(answer, limit))
     if answer.entity is None:
         _no_match(query, answer.candidates)
         raise typer.Exit(NOT_FOUND)
@@ -328,9 +336,8 @@ def year(
         from afgcli.show import jsonout
         jsonout.write_period_json(answer, sys.stdout)
     elif answer.facts or answer.in_power:
-        from afgcli.show import render
         again = _again(ctx, *(period or []), *(["--ongoing"] if ongoing else []))
-        _show(ctx, render.period, answer, limit=limit, ongoing=ongoing, again=again)
+        _show(ctx, "period", answer, limit=limit, ongoing=ongoing, again=again)
     if not (answer.facts or answer.in_power):
         _say(f"nothing in the table for {answer.query}")
         raise typer.Exit(NOT_FOUND)
@@ -351,8 +358,7 @@ def search(
         from afgcli.show import jsonout
         jsonout.write_search_json(answer, sys.stdout)
     elif answer.hits:
-        from afgcli.show import render
-        _show(ctx, render.search, answer)
+        _show(ctx, "search", answer)
     if not answer.hits:
         _say(f"nothing found for {query!r}")
         raise typer.Exit(NOT_FOUND)
@@ -375,8 +381,7 @@ def fact(
     if as_json:
         _json(answer.to_dict())
     else:
-        from afgcli.show import render
-        _show(ctx, render.fact, answer.fact, answer.names, answer.sources)
+        _show(ctx, "fact", answer.fact, answer.names, answer.sources)
 
 
 @app.command()
@@ -406,11 +411,10 @@ def timeline(
     if as_json:
         _json(answer.to_dict())
     elif facts:
-        from afgcli.show import render
         span = f"{first or ''}–{last or ''}" if first or last else ""
         title = " ".join(part for part in (entity.name if entity else "All facts", span) if part)
         span_options = [*(["--from", str(first)] if first else []), *(["--to", str(last)] if last else [])]
-        _show(ctx, render.timeline, facts, title, limit=limit, again=_again(ctx, *(name or []), *span_options))
+        _show(ctx, "timeline", facts, title, limit=limit, again=_again(ctx, *(name or []), *span_options))
     if not facts:
         _say("no facts in that period")
         raise typer.Exit(NOT_FOUND)
@@ -437,15 +441,13 @@ def sources(
         if as_json:
             _json(found.to_dict())
         else:
-            from afgcli.show import render
-            _show(ctx, render.source, found.source, found.facts, found.earliest, found.latest)
+            _show(ctx, "source", found.source, found.facts, found.earliest, found.latest)
         return
     answer = library.sources()
     if as_json:
         _json(answer.to_dict())
     else:
-        from afgcli.show import render
-        _show(ctx, render.sources, list(answer.sources))
+        _show(ctx, "sources", list(answer.sources))
 
 
 class Format(str, Enum):

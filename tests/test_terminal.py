@@ -83,6 +83,24 @@ def test_an_answer_taller_than_the_screen_goes_through_the_pager(tmp_path):
     assert "1996-09-27" not in shown
 
 
+@pytest.mark.parametrize("name, rows, data", [("Massoud", 40, ""), ("Ahmad Shah Massoud", 5, str(VALID))])
+def test_a_long_answer_paged_from_the_start_is_the_answer_printed(tmp_path, name, rows, data):
+    # `who` knows its answer is taller than the screen before drawing it and starts the pager first
+    # (pager.early): what the pager gets is, byte for byte, what --no-pager prints on the same terminal.
+    paged = tmp_path / "paged"
+    code, shown = on_terminal("who", name, rows=rows, env=pager_into(paged), data=data)
+    assert code == 0 and shown == ""
+    _, printed = on_terminal("--no-pager", "who", name, rows=rows, data=data)
+    assert ESCAPE in printed and paged.read_text(encoding="utf-8") == printed
+
+
+def test_a_who_answer_that_fits_is_printed(tmp_path):
+    paged = tmp_path / "paged"
+    code, shown = on_terminal("who", "Ahmad Shah Massoud", rows=40, env=pager_into(paged))
+    assert code == 0 and "Mujahideen commander from the Panjshir Valley." in shown
+    assert not paged.exists()
+
+
 def test_an_answer_that_fits_is_printed(tmp_path):
     paged = tmp_path / "paged"
     code, shown = on_terminal("year", "1996-09-27", rows=40, env=pager_into(paged))

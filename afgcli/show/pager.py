@@ -4,7 +4,8 @@ The pager is `AFG_PAGER`, else `PAGER`, else `less -FRX`; an empty value or `cat
 is none when stdout is not a terminal, and a pager program that cannot be found means printing as
 usual. An answer is drawn in pieces and streamed: the pager starts as soon as the pieces drawn fill
 the screen, so the first screen shows before the rest is drawn, and when the reader quits the pager
-early the rest is never drawn. Quitting early is not an error.
+early the rest is never drawn. Quitting early is not an error. An answer known to be taller than the
+screen before it is drawn (`early`) starts the pager at once, so the pager loads while rich does.
 """
 
 from __future__ import annotations
@@ -57,20 +58,50 @@ def _rows(stream) -> int:
         return 0
 
 
-class Screen:
-    """What render.py prints to: a rich console's output, piece by piece, to stdout or a pager."""
+def _chosen(stream, paging: bool) -> str | None:
+    pager = command() if paging and stream.isatty() else None
+    return pager if pager and _runnable(pager) else None
 
-    def __init__(self, console, paging: bool):
+
+def _spawn(pager: str, stream):
+    """The pager's process reading from a pipe, or None when it cannot be started."""
+    environ = dict(os.environ)
+    environ.setdefault("LESS", "FRX")  # as git does: -R passes colour through, -F ends when it fits, -X keeps the screen
+    environ.setdefault("LV", "-c")
+    import subprocess  # only a long answer on a terminal needs it
+
+    stream.flush()
+    try:
+        return subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=environ)
+    except OSError:
+        return None
+
+
+def early(stream, paging: bool, at_least: int):
+    """The pager, started now, when an answer of `at_least` lines (a lower bound, known before it is
+    drawn) goes to it anyway: it then starts while rich is imported, not after the first screen is drawn.
+    None otherwise: the Screen decides as the pieces come."""
+    pager = _chosen(stream, paging) if at_least else None
+    height = _rows(stream) if pager else 0
+    if not height or at_least < height:
+        return None
+    return _spawn(pager, stream)
+
+
+class Screen:
+    """What render.py prints to: a rich console's output, piece by piece, to stdout or a pager
+    (`process`: one `early` started)."""
+
+    def __init__(self, console, paging: bool, process=None):
         self.console = console
         self.width = console.width
         self.stream = console.file
         self.plain = console.color_system is None
-        pager = command() if paging and self.stream.isatty() else None
-        self.pager = pager if pager and _runnable(pager) else None
+        self.pager = _chosen(self.stream, paging) if process is None else None
         self.height = _rows(self.stream) if self.pager else 0
         self.held: list[str] = []  # pieces kept back while they may still fit on one screen
         self.lines = 0
-        self.process = None  # the pager, once started
+        self.process = process  # the pager, once started
 
     def print(self, *objects, **options) -> None:
         with self.console.capture() as captured:
@@ -104,15 +135,8 @@ class Screen:
                 continue  # Ctrl-C belongs to the pager, as in git
 
     def _start(self) -> None:
-        environ = dict(os.environ)
-        environ.setdefault("LESS", "FRX")  # as git does: -R passes colour through, -F ends when it fits, -X keeps the screen
-        environ.setdefault("LV", "-c")
-        import subprocess  # only a long answer on a terminal needs it
-
-        self.stream.flush()
-        try:
-            self.process = subprocess.Popen(self.pager, shell=True, stdin=subprocess.PIPE, env=environ)
-        except OSError:
+        self.process = _spawn(self.pager, self.stream)
+        if self.process is None:
             self.height = 0  # no pager after all: print
             self.stream.write("".join(self.held))
             return
@@ -127,9 +151,10 @@ class Screen:
             raise Quit from None
 
 
-def show(console, pieces, paging: bool) -> None:
-    """Print what the generator `pieces(screen)` draws, through the pager when it is long."""
-    screen = Screen(console, paging)
+def show(console, pieces, paging: bool, process=None) -> None:
+    """Print what the generator `pieces(screen)` draws, through the pager when it is long (through
+    `process` when `early` started one)."""
+    screen = Screen(console, paging, process)
     try:
         pieces(screen)
     except Quit:
