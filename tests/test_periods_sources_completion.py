@@ -119,9 +119,21 @@ def test_completion_without_an_index_offers_nothing_rather_than_reading_the_tabl
     assert complete("who", "Ahm", data=str(table)) == []
 
 
-def test_the_completion_script_is_shown():
-    result = subprocess.run([sys.executable, "-m", "afgcli", "--show-completion", "bash"], capture_output=True, text=True)
-    assert result.returncode == 0 and "_AFG_COMPLETE" in result.stdout
+@pytest.mark.parametrize("shell, marks", [("bash", "complete_bash"), ("zsh", "#compdef afg"), ("fish", "complete_fish")])
+def test_the_completion_script_is_shown_for_each_shell(shell, marks):
+    # typer reads the shell it runs under unless told not to; here the shell named is the one shown
+    env = os.environ | {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = subprocess.run([sys.executable, "-m", "afgcli", "--show-completion", shell], capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and "_AFG_COMPLETE" in result.stdout and marks in result.stdout
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_complete_names_from_the_index(shell):
+    run("who", "Massoud", "--json")  # the index exists: completion reads it, never the CSV
+    env = os.environ | {"_AFG_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": "afg who Najib",
+                        "_TYPER_COMPLETE_FISH_ACTION": "get-args", "AFG_CACHE_DIR": TEST_CACHE}
+    result = subprocess.run([sys.executable, "-m", "afgcli"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and "Najibullah" in result.stdout
 
 
 def test_a_long_build_shows_a_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
