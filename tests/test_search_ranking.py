@@ -6,15 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from afgcli.answer.names import abbreviations, content_tokens
 from afgcli.answer.search import (
     PARTIAL,
     POOL,
-    STOPWORDS,
-    _phrased,
+    _asked_for,
+    _entity_scores,
     _ranked_entities,
     _read_question,
-    _weighed,
     asks_for,
     fact_key,
 )
@@ -26,8 +24,7 @@ QUESTIONS = Path(__file__).parent / "questions"
 
 def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
     store, names, words_of = library._store, library.names, library._words
-    words = [w for w in _phrased(content_tokens(query)) if w not in STOPWORDS] or content_tokens(query)
-    asked = _weighed(store, words_of, words, abbreviations(query))
+    words, asked = _asked_for(store, words_of, query)
     if not asked:
         return []
     total = sum(w.weight for w in asked)
@@ -36,16 +33,15 @@ def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
     years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
     held = {id(w): w.facts.as_dict() for w in asked}
 
-    def scored(side: str) -> dict[int, float]:
-        of = (lambda w: held[id(w)]) if side == "facts" else (lambda w: w.entities)
-        totals: dict[int, float] = {}
-        for word in asked:
-            for rid, got in of(word).items():
-                totals[rid] = totals.get(rid, 0.0) + word.weight * got
-        return {rid: 100 * got / total for rid, got in totals.items()
-                if not (distinctive and not any(rid in of(w) for w in distinctive)) and 100 * got / total >= PARTIAL}
-
-    entity_scores, fact_scores = scored("entities"), scored("facts")
+    # Every fact that holds the words, scored one at a time (search groups them with set operations).
+    totals: dict[int, float] = {}
+    for word in asked:
+        for rid, got in held[id(word)].items():
+            totals[rid] = totals.get(rid, 0.0) + word.weight * got
+    fact_scores = {rid: 100 * got / total for rid, got in totals.items()
+                   if not (distinctive and not any(rid in held[id(w)] for w in distinctive))
+                   and 100 * got / total >= PARTIAL}
+    entity_scores = _entity_scores(asked, total, distinctive)
     reading = _read_question(store, names, words_of, words, query, question)
     question, named, mentioned, named_words, kinds_wanted = reading[:5]
     ranked = [item[:5] for item in _ranked_entities(store, reading, asked, total, entity_scores, limit)]

@@ -304,31 +304,14 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
 def ranked(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> list[tuple]:
     """The hits, best first, as (score, entity id, None) or (score, None, fact rid): records are
     built (search) or JSON texts read (search_json) only for these."""
-    words = [w for w in _phrased(_verbs(content_tokens(query))) if w not in STOPWORDS] or content_tokens(query)
-    literal = abbreviations(query)
-    asked = _weighed(store, words_of, words, literal)
+    words, asked = _asked_for(store, words_of, query)
     if not asked:
         return []
     total = sum(w.weight for w in asked)
     distinctive = [w for w in asked if w.distinctive]
     question = asks_for(query)
     years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
-
-    def scored(side: str) -> dict[int, float]:
-        totals: dict[int, float] = {}
-        for word in asked:
-            for rid, held in getattr(word, side).items():
-                totals[rid] = totals.get(rid, 0.0) + word.weight * held
-        kept = {}
-        for rid, got in totals.items():
-            if distinctive and not any(rid in getattr(w, side) for w in distinctive):
-                continue  # only generic words meet: battle of Mosul is not the Battle of Jalalabad
-            score = 100 * got / total
-            if score >= PARTIAL:
-                kept[rid] = score
-        return kept
-
-    entity_scores = scored("entities")
+    entity_scores = _entity_scores(asked, total, distinctive)
     reading = _read_question(store, names, words_of, words, query, question)
     question, named, mentioned, named_words, kinds_wanted = reading[:5]
     ranked = _ranked_entities(store, reading, asked, total, entity_scores, limit)
@@ -338,6 +321,28 @@ def ranked(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
         ranked.append((-key, fact.origin != "curated", len(fact.text), fact.id, round(score, 1), None, rid))
     ranked.sort(key=lambda item: item[:4])
     return [(score, ident, rid) for _, _, _, _, score, ident, rid in ranked[:limit]]
+
+
+def _asked_for(store: Store, words_of: dict[str, Words], query: str) -> tuple[list[str], list[_Word]]:
+    """The query's words (phrases joined, question words left out) and each with its weight and postings."""
+    words = [w for w in _phrased(_verbs(content_tokens(query))) if w not in STOPWORDS] or content_tokens(query)
+    return words, _weighed(store, words_of, words, abbreviations(query))
+
+
+def _entity_scores(asked: list[_Word], total: float, distinctive: list[_Word]) -> dict[int, float]:
+    """The entities that hold at least PARTIAL of the weight asked for, by rid, with their scores."""
+    totals: dict[int, float] = {}
+    for word in asked:
+        for rid, held in word.entities.items():
+            totals[rid] = totals.get(rid, 0.0) + word.weight * held
+    kept = {}
+    for rid, got in totals.items():
+        if distinctive and not any(rid in w.entities for w in distinctive):
+            continue  # only generic words meet: battle of Mosul is not the Battle of Jalalabad
+        score = 100 * got / total
+        if score >= PARTIAL:
+            kept[rid] = score
+    return kept
 
 
 class _Reading(NamedTuple):
