@@ -280,6 +280,13 @@ def test_a_query_with_controls_comes_back_escaped():
     assert json.loads(result.stdout)["query"] == "\u202eNobody\x9b\u2067"
 
 
+def test_who_json_spliced_in_a_pipe_escapes_its_query_too():
+    result = run("who", "--json", "--", "Massoud\u200f")
+    assert result.exit_code == 0
+    assert result.stdout.startswith('{"query": "Massoud\\u200f", "entity": {"id": "ahmad-shah-massoud"')
+    assert json.loads(result.stdout)["query"] == "Massoud\u200f"
+
+
 def test_year_json_splices_escaped_texts(table):
     add_fact(table, "1996-marked,1996,kabul,event,Kabul \u061c and \u200f marks.,t1 [2],,,")
     result = run("--data", str(table), "year", "1996", "--json")

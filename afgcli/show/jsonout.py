@@ -113,8 +113,9 @@ def write_who_json(answer: WhoJson, stream: TextIO) -> None:
         return
     entity = answer.entity[:-1]  # its closing brace: roles and office holders follow inside it
     found = f'{entity}, "roles": [{", ".join(answer.roles)}], "office_holders": [{", ".join(answer.holders)}]}}'
-    head = json.dumps({"query": answer.query}, ensure_ascii=False)[:-1]
-    candidates = json.dumps(_who(answer.query, None, answer.candidates, [])["candidates"], ensure_ascii=False)
+    # dumps, not json.dumps: the query and the candidates' names are escaped as the stored texts are
+    head = dumps({"query": answer.query})[:-1]
+    candidates = dumps(_who(answer.query, None, answer.candidates, [])["candidates"])
     stream.write(f'{head}, "entity": {found}, "candidates": {candidates}, "facts": [{", ".join(answer.facts)}]}}\n')
 
 
