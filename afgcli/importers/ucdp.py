@@ -199,17 +199,20 @@ class _Actors:
         return ident
 
 
-GED_SOURCE = {
-    "id": "ucdp-ged-{slug}", "title": "UCDP Georeferenced Event Dataset (GED), version {version}",
+# What every UCDP dataset's source row says alike; each dataset adds its title, origin and citation.
+_UCDP = {
     "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University", "url": "https://ucdp.uu.se/downloads/",
-    "origin": "UCDP GED {version}", "licence": "CC BY 4.0",
+    "licence": "CC BY 4.0",
+}
+GED_SOURCE = _UCDP | {
+    "id": "ucdp-ged-{slug}", "title": "UCDP Georeferenced Event Dataset (GED), version {version}",
+    "origin": "UCDP GED {version}",
     "citation": "Sundberg, Ralph, and Erik Melander (2013). Introducing the UCDP Georeferenced Event Dataset. "
     "Journal of Peace Research 50(4), 523-532.",
 }
-CY_SOURCE = {
+CY_SOURCE = _UCDP | {
     "id": "ucdp-cy-{slug}", "title": "UCDP Country-Year Dataset on Organized Violence, version {version}",
-    "publisher": "Uppsala Conflict Data Program (UCDP), Uppsala University", "url": "https://ucdp.uu.se/downloads/",
-    "origin": "UCDP Country-Year {version}", "licence": "CC BY 4.0",
+    "origin": "UCDP Country-Year {version}",
     "citation": "Davies, S., Pettersson, T., Sollenberg, M., & Öberg, M. (2025). Organized violence 1989-2024, and "
     "the challenges of identifying civilian victims. Journal of Peace Research 62(4).",
 }
