@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from afgcli import __version__
 
 FOUND, NOT_FOUND, BAD = 0, 1, 2
-BUILTIN, CURATED = "builtin", "curated"  # builtin: the curated table and the UCDP layer; curated: the table alone
+BUILTIN = "builtin"  # the default --data: the curated table and the UCDP layer (afgcli.api.layers reads the names)
 
 
 class UsageProblem(Exception):
