@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import VALID, broken_table, run
+from conftest import VALID, run
 
 from afgcli.index.cache import FULL_CHECK
 

@@ -3,7 +3,6 @@ the same bytes as the documents built whole from the loaded table."""
 
 import csv
 import io
-import json
 
 import pytest
 from conftest import VALID, run

@@ -1,6 +1,5 @@
 """Issue 15: the right answer first, or an honest "no match"; each row of the issue's table."""
 
-import json
 import sys
 
 import pytest
