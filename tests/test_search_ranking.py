@@ -13,7 +13,6 @@ from afgcli.answer.search import (
     _entity_scores,
     _ranked_entities,
     _read_question,
-    asks_for,
     fact_key,
 )
 from afgcli.index.cache import open_library
@@ -24,13 +23,9 @@ QUESTIONS = Path(__file__).parent / "questions"
 
 def reference(library, query: str, limit: int) -> list[tuple[str, float]]:
     store, names, words_of = library._store, library.names, library._words
-    words, asked = _asked_for(store, words_of, query)
+    words, asked, total, distinctive, question, years = _asked_for(store, words_of, query)
     if not asked:
         return []
-    total = sum(w.weight for w in asked)
-    distinctive = [w for w in asked if w.distinctive]
-    question = asks_for(query)
-    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
     held = {id(w): w.facts.as_dict() for w in asked}
 
     # Every fact that holds the words, scored one at a time (search groups them with set operations).

@@ -304,13 +304,9 @@ def search(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
 def ranked(store: Store, names: NameIndex, words_of: dict[str, Words], query: str, limit: int) -> list[tuple]:
     """The hits, best first, as (score, entity id, None) or (score, None, fact rid): records are
     built (search) or JSON texts read (search_json) only for these."""
-    words, asked = _asked_for(store, words_of, query)
+    words, asked, total, distinctive, question, years = _asked_for(store, words_of, query)
     if not asked:
         return []
-    total = sum(w.weight for w in asked)
-    distinctive = [w for w in asked if w.distinctive]
-    question = asks_for(query)
-    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
     entity_scores = _entity_scores(asked, total, distinctive)
     reading = _read_question(store, names, words_of, words, query, question)
     question, named, mentioned, named_words, kinds_wanted = reading[:5]
@@ -323,10 +319,14 @@ def ranked(store: Store, names: NameIndex, words_of: dict[str, Words], query: st
     return [(score, ident, rid) for _, _, _, _, score, ident, rid in ranked[:limit]]
 
 
-def _asked_for(store: Store, words_of: dict[str, Words], query: str) -> tuple[list[str], list[_Word]]:
-    """The query's words (phrases joined, question words left out) and each with its weight and postings."""
+def _asked_for(store: Store, words_of: dict[str, Words], query: str) -> tuple:
+    """(words, asked, total, distinctive, question, years): the query's words (phrases joined,
+    question words left out), each with its weight and postings, their total weight, the distinctive
+    ones, what kind of question it is, and the years it names."""
     words = [w for w in _phrased(_verbs(content_tokens(query))) if w not in STOPWORDS] or content_tokens(query)
-    return words, _weighed(store, words_of, words, abbreviations(query))
+    asked = _weighed(store, words_of, words, abbreviations(query))
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+    return words, asked, sum(w.weight for w in asked), [w for w in asked if w.distinctive], asks_for(query), years
 
 
 def _entity_scores(asked: list[_Word], total: float, distinctive: list[_Word]) -> dict[int, float]:
